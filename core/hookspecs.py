@@ -1,0 +1,138 @@
+"""Hook specifications: the whole contract between the core and its plugins.
+
+Every hook documents what it returns, when the core calls it, what it receives and whether the
+first answer wins. Plugins implement them with ``@claimtrack.hookimpl``. ``docs/hooks.md`` is
+generated from these docstrings (``python -m claimtrack.hookdocs``) and a test keeps the two
+in step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+if TYPE_CHECKING:
+    from claimtrack.documents import CleanDocument, RawDocument
+    from claimtrack.extraction import ClaimDraft
+    from claimtrack.gazetteer import Gazetteer, PartyEntry, PlaceEntry
+    from claimtrack.linking import ClaimFacts, EventDraft
+    from claimtrack.verification import Dataset, FindingDraft
+
+#: Version of this hook contract. A change that breaks existing plugins bumps the major number.
+HOOK_CONTRACT_VERSION = "1.0"
+
+hookspec = pluggy.HookspecMarker("claimtrack")
+
+
+@hookspec
+def register_outlets(register: Callable[..., None]) -> None:
+    """Declare the outlets this plugin knows.
+
+    Called once when the plugin manager starts. Call
+    ``register(id, name, language="ar", homepage=None)`` for each outlet: ``id`` is a lower-case
+    slug (``"aljazeera"``) used in claims and exports. Returns nothing; every plugin is called.
+    """
+
+
+@hookspec
+def score_outlet(document: RawDocument) -> tuple[str, float] | None:
+    """Return ``(outlet_id, score)`` saying how sure this plugin is the document is its outlet.
+
+    Called for every ingested document unless the user named the outlet (``--outlet`` or the
+    ``outlet`` key of a sidecar or JSON Lines record). ``document`` is the decoded input: its
+    ``text`` (or ``html``), ``url`` and user-supplied metadata. ``score`` lies in ``[0, 1]``;
+    return ``None`` when the document is plainly not yours. Every plugin is called; the highest
+    score of at least 0.5 wins, otherwise the document goes to the generic extractor.
+    """
+
+
+@hookspec(firstresult=True)
+def clean_document(document: RawDocument, outlet: str) -> CleanDocument | None:
+    """Return the document with the outlet's boilerplate removed, or ``None`` if not yours.
+
+    Called once per document after the outlet is chosen. ``outlet`` is the chosen outlet id.
+    The result gives the title, the kept body blocks (with their character spans in
+    ``document.text``), the removed blocks and any publication date or dateline the page shows.
+    The first non-``None`` answer wins; the generic cleaner answers last for every outlet.
+    Claims are only ever extracted from kept blocks.
+    """
+
+
+@hookspec
+def extract_claims(document: CleanDocument, gazetteer: Gazetteer) -> list[ClaimDraft] | None:
+    """Return the claims found in a cleaned document.
+
+    Called once per cleaned document. ``document.text`` is the stored text; every claim's
+    ``span`` must point into it so that ``text[start:end] == quote``. ``gazetteer`` resolves
+    party and place names. Every plugin is called and the lists are concatenated; return
+    ``None`` (or ``[]``) for documents you do not handle, e.g. another language.
+    """
+
+
+@hookspec
+def register_parties(register: Callable[..., PartyEntry]) -> None:
+    """Contribute parties (actors that assert things) to the gazetteer.
+
+    Called once when the gazetteer is built. Call
+    ``register(id, name, kind, aliases=(), affiliation=None)`` per party: ``kind`` is one of
+    ``organisation``, ``office``, ``person``, ``unnamed_source``, ``outlet``; ``affiliation``
+    is the id of the organisation an office or person speaks for. The core rejects a second
+    party with the same id and records which plugin contributed each one. Every plugin is called.
+    """
+
+
+@hookspec
+def register_places(register: Callable[..., PlaceEntry]) -> None:
+    """Contribute places (with coordinates) to the gazetteer.
+
+    Called once when the gazetteer is built. Call
+    ``register(id, name, lat, lon, aliases=(), kind="town", radius_km=10.0)`` per place;
+    ``kind`` is ``town``, ``district``, ``area`` or ``region``. Duplicate ids are rejected.
+    Every plugin is called.
+    """
+
+
+@hookspec(firstresult=True)
+def link_events(claims: list[ClaimFacts]) -> list[EventDraft] | None:
+    """Return events grouping the incident claims given, or ``None`` to leave it to another.
+
+    Called after every ingest run and by ``claims verify``, with every stored claim that is
+    about one incident (aggregates are passed too, flagged), in a stable order. Each
+    ``EventDraft`` lists its claim ids with the reason each was linked; aggregates list the
+    events they sum over. The first non-``None`` answer wins; analyst overrides are applied by
+    the core afterwards.
+    """
+
+
+@hookspec
+def verify(dataset: Dataset) -> list[FindingDraft] | None:
+    """Return findings about events and claims.
+
+    Called by ``claims verify`` after linking. ``dataset`` holds every event, claim, party and
+    source (read-only). Each finding names its check, subject ids, a grade on the published
+    scale, the claims it rests on and a one-sentence reason. Every plugin is called and all
+    findings are stored.
+    """
+
+
+@hookspec
+def register_export_formats(register: Callable[..., None]) -> None:
+    """Contribute export formats for ``claims export --format NAME``.
+
+    Called once when the CLI lists or runs exports. Call
+    ``register(name, writer, description, extension)`` where ``writer(document, options)``
+    receives the validated JSON export document (a ``dict`` following
+    ``schemas/export.schema.json``) and a ``dict`` of options, and returns the text to write.
+    Every plugin is called; duplicate names are rejected.
+    """
+
+
+def hook_names() -> list[str]:
+    """Names of every hook in this contract, in definition order."""
+    return [name for name, value in globals().items() if _is_hookspec(value)]
+
+
+def _is_hookspec(value: Any) -> bool:
+    return callable(value) and hasattr(value, "claimtrack_spec")

@@ -1,0 +1,110 @@
+"""Where everything is kept: SQLite by default, any SQLAlchemy URL (PostgreSQL) on request."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, event
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlmodel import Session, SQLModel, create_engine, delete, select
+
+from claimtrack.errors import ClaimtrackError
+from claimtrack.models import Claim, ClaimEvent, Event, Finding, Party, Source
+
+DEFAULT_DB = "claims.db"
+
+
+def database_url(db: str | None) -> str:
+    """``--db`` wins, then ``CLAIMS_DB``, then ``claims.db`` here; a bare path means SQLite."""
+    value = db or os.environ.get("CLAIMS_DB") or DEFAULT_DB
+    if "://" in value:
+        return value
+    return f"sqlite:///{Path(value).expanduser()}"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def open_store(db: str | None = None) -> Engine:
+    url = database_url(db)
+    try:
+        engine = create_engine(url)
+    except (ArgumentError, ImportError) as exc:
+        raise ClaimtrackError(f"cannot use database {url!r}: {exc}") from exc
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    try:
+        SQLModel.metadata.create_all(engine)
+    except OperationalError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise ClaimtrackError(f"cannot open database {_safe(url)}: {reason}") from exc
+    return engine
+
+
+def _safe(url: str) -> str:
+    """The URL without its password, for messages."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        return f"{scheme}://{creds.split(':', 1)[0]}:***@{host}"
+    return url
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """One transaction: committed when the block ends, rolled back if it raises."""
+    with Session(engine, expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+def source_by_hash(session: Session, sha256: str) -> Source | None:
+    return session.exec(select(Source).where(Source.sha256 == sha256)).first()
+
+
+def delete_source(session: Session, source: Source) -> None:
+    claim_ids = list(session.exec(select(Claim.id).where(Claim.source_id == source.id)))
+    if claim_ids:
+        session.exec(delete(ClaimEvent).where(ClaimEvent.claim_id.in_(claim_ids)))  # type: ignore[attr-defined]
+        session.exec(delete(Claim).where(Claim.source_id == source.id))  # type: ignore[arg-type]
+    session.delete(source)
+    session.flush()
+
+
+def save_parties(session: Session, parties: list[Party]) -> None:
+    """Insert parties not stored yet; the stored ones are left as they are."""
+    known = set(session.exec(select(Party.id)))
+    for party in parties:
+        if party.id not in known:
+            session.add(party)
+            known.add(party.id)
+
+
+def counts(session: Session) -> dict[str, int]:
+    from sqlalchemy import func
+
+    def count(model: type[SQLModel], *where) -> int:  # type: ignore[no-untyped-def]
+        stmt = select(func.count()).select_from(model)
+        for clause in where:
+            stmt = stmt.where(clause)
+        return int(session.exec(stmt).one())
+
+    return {
+        "sources": count(Source, Source.status == "ok"),
+        "failed": count(Source, Source.status == "failed"),
+        "claims": count(Claim),
+        "events": count(Event),
+        "findings": count(Finding),
+    }
