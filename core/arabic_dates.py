@@ -256,14 +256,15 @@ _P_REL = (
     + r"|(?P<rg>غدا\u064b|(?:" + _DAYPART + _S + ")الغد|يوم" + _S + "غد)" + _EOW
 )
 
-_KINDS = ("WINDOW", "AGO", "PERIOD", "CAL", "YEAR", "NUM", "WEEK", "REL")
+# Order matters where two kinds can start at the same word: a numeric date before a bare year.
+_KINDS = ("NUM", "WINDOW", "AGO", "PERIOD", "CAL", "YEAR", "WEEK", "REL")
 _MASTER = re.compile(
     r"(?<!\w)(?:[وف]?[بلك]?\u0640*)(?P<s>"
     + "|".join(
         f"(?P<{k}>{p})"
         for k, p in zip(
             _KINDS,
-            (_P_WINDOW, _P_AGO, _P_PERIOD, _P_CAL, _P_YEAR, _P_NUM, _P_WEEK, _P_REL),
+            (_P_NUM, _P_WINDOW, _P_AGO, _P_PERIOD, _P_CAL, _P_YEAR, _P_WEEK, _P_REL),
             strict=True,
         )
     )
@@ -304,7 +305,7 @@ _TRIGGER_WORDS = (
     | {"امس", "الامس", "البارحه", "اول", "الليله", "غدا"}
 )  # fmt: skip
 _TRIGGER = re.compile(
-    r"(?<!\w)[وف]?[بلك]?\u0640*(?:\d|ال\u0640*\d|" + _trie(_TRIGGER_WORDS) + r"(?!\w))"
+    r"(?<!\w)[وف]?[بلك]?\u0640*(?:\d|ال\u0640*\d|" + _trie(_TRIGGER_WORDS) + r"(?![^\W\d]))"
 )
 # What may sit between a weekday and the explicit date that pins it down.
 _WD_GAP = re.compile(r"[\s,،]{0,3}(?:الموافق(?:ه)?\s{0,3})?(?:[لب]\u0640*)?\s{0,2}")

@@ -269,6 +269,11 @@ _STOP = _k(
     "زهاء", "هم", "هو", "هي", "نحن", "فيما", "فإن", "فيها", "فيه", "منها", "منهم", "عليه",
     "عليها", "لها", "له", "لهم", "بها", "به", "وفي", "ومن", "وعلى", "وإلى", "وقد", "ولا", "وما",
 )
+# Words that start with "ال" without it being the article.
+_AL_NOT_ARTICLE = _k(
+    "إلى", "إلا", "ألف", "آلاف", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان",
+    "اللتان", "الآن", "ألا",
+)
 _FROM = normalize_key("من")
 _IN = normalize_key("في")
 _ABOUT_AFTER = normalize_key("تقريبا")
@@ -464,27 +469,48 @@ def parse_cardinal(words: str) -> int | None:
         if "," in key and not _THOUSANDS_COMMA_RE.fullmatch(key):
             return None
         return int(digits) if len(digits) <= _MAX_DIGITS else None
-    tokens = key.split()
     items: list[_Item] = []
-    for idx, tok in enumerate(tokens):
-        word, definite = _strip_article(tok)
-        conn = False
-        if word not in _LEXICON and idx > 0 and tok.startswith("و"):
-            word, definite = _strip_article(tok[1:])
-            conn = True
-        if word not in _LEXICON and idx == 0:
-            for bare, _ in _prefix_candidates(tok):
-                b, d = _strip_article(bare)
-                if b in _LEXICON:
-                    word, definite = b, d
-                    break
-        if word not in _LEXICON:
+    pending_conn = False
+    for idx, tok in enumerate(key.split()):
+        if items and tok == "و" and not pending_conn:
+            pending_conn = True
+            continue
+        if not items:
+            found = next(
+                (
+                    _strip_article(bare) for bare, _ in _prefix_candidates(tok)
+                    if _strip_article(bare)[0] in _LEXICON
+                ),
+                None,
+            )
+            if found is None:
+                return None
+            items.append(_Item(found[0], False, found[1], idx))
+            continue
+        later = _later_word(tok, pending_conn)
+        if later is None:
             return None
-        items.append(_Item(word, conn, definite, idx))
+        items.append(_Item(later[0], later[1], later[2], idx))
+        pending_conn = False
+    if pending_conn:
+        return None
     parsed = _parse_items(items)
     if parsed is None or parsed[1] != len(items):
         return None
     return parsed[0]
+
+
+def _later_word(w: str, conn: bool) -> tuple[str, bool, bool] | None:
+    """(word, has connector, definite) for a word inside a compound, or None."""
+    if not conn and w.startswith("و"):
+        # Inside a compound "واحد" is "و" + "أحد" ("مائة وأحد عشر"), so try the connector first.
+        word, definite = _strip_article(w[1:])
+        if word in _LEXICON:
+            return word, True, definite
+    word, definite = _strip_article(w)
+    if word in _LEXICON:
+        return word, conn, definite
+    return None
 
 
 def _prefix_candidates(w: str) -> list[tuple[str, int]]:
@@ -902,13 +928,10 @@ class _Scanner:
                 if nxt is None:
                     break
                 w, conn, last = nxt, True, k + 1
-            word, definite = _strip_article(w)
-            if word not in _LEXICON and not conn and w.startswith("و"):
-                word, definite = _strip_article(w[1:])
-                conn = True
-            if word not in _LEXICON or (definite and not items[0].definite):
+            later = _later_word(w, conn)
+            if later is None or (later[2] and not items[0].definite):
                 break
-            items.append(_Item(word, conn, definite, last))
+            items.append(_Item(later[0], later[1], later[2], last))
             k = last + 1
         return items
 
@@ -936,14 +959,21 @@ class _Scanner:
                 _Raw(start, self.ends[j], None, qual, False, "fraction", None, None, value / 4)
             )
             return j + 1
-        if used == 1 and definite and word in _TENS:
-            prev = self._prev_word(i)
-            if prev is not None and prev.startswith("ال"):
+        prev = self._prev_word(i) if definite else None
+        if prev is not None and prev.startswith("ال") and prev not in _AL_NOT_ARTICLE:
+            if used == 1 and word in _TENS:
                 # "الذكرى العشرين", "القرن العشرين": a definite ten after a definite noun.
-                self.out.append(
-                    _Raw(start, end, value, "exact", False, "ordinal", None, None, None)
-                )
-                return j
+                role: Role = "ordinal"
+            else:
+                # "الأيام العشرة", "العناصر الثمانية": the number describes the noun before it.
+                noun_before = prev[2:]
+                role = "count"
+                if prev in _DURATION or noun_before in _DURATION:
+                    role = "duration"
+                elif prev in _DISTANCE or noun_before in _DISTANCE:
+                    role = "distance"
+            self.out.append(_Raw(start, end, value, "exact", False, role, None, None, None))
+            return j
         return self._emit(i, j, start, end, value, None)
 
     def _dual(self, i: int, start: int, bare: str) -> int:

@@ -195,8 +195,8 @@ def export(
     db: DbOption = None,
 ) -> None:
     """Write everything stored as JSON (validated against schemas/), ClaimReview or CSV."""
-    from claimtrack.exporters import export_formats
     from claimtrack.export import export_document
+    from claimtrack.exporters import export_formats
 
     engine, pm = _setup(db)
     formats = export_formats(pm)

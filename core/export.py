@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Engine
@@ -54,7 +54,8 @@ def _number(value: float | None) -> int | float | None:
 
 def build_export(engine: Engine) -> dict[str, Any]:
     with session_scope(engine) as session:
-        sources = list(session.exec(select(Source).where(Source.status == "ok").order_by(Source.id)))
+        ok = select(Source).where(Source.status == "ok").order_by(Source.id)
+        sources = list(session.exec(ok))
         source_ids = {s.id for s in sources}
         claims = [
             c for c in session.exec(select(Claim).order_by(Claim.source_id, Claim.span_start,
@@ -83,7 +84,7 @@ def build_export(engine: Engine) -> dict[str, Any]:
 
     return {
         "claimtrack_version": __version__,
-        "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "sources": [
             {
                 "id": s.id,

@@ -133,7 +133,8 @@ def relink(engine: Engine, pm: PluginManager, gazetteer: Gazetteer) -> int:
                 continue
             unknown = [cid for cid, _ in draft.claims + draft.parts_of if cid not in known]
             if unknown:
-                raise PluginError(plugin or "link_events", f"event names unknown claim {unknown[0]}")
+                raise PluginError(plugin or "link_events",
+                                  f"event names unknown claim {unknown[0]}")
             place = gazetteer.places.get(draft.place) if draft.place else None
             eid = event_id(draft)
             session.add(

@@ -22,7 +22,7 @@ def verify(dataset: Dataset) -> list[FindingDraft]:
             continue
         root = dataset.root(total.party_id)
         figures, used = [], []
-        for view in sorted(views, key=lambda v: (v.event.date_start or v.event.date_end, v.event.id)):
+        for view in sorted(views, key=lambda v: (str(v.event.date_start), v.event.id)):
             own = [c for c in view.claims if c.kind == "killed" and c.value is not None
                    and c.stance == "asserts" and dataset.root(c.party_id) == root]
             pick = own[0] if own else None

@@ -63,7 +63,7 @@ ORDINALS = {"الاولي": 1, "الثانيه": 2, "الثالثه": 3, "الر
 DEFINITE_STRIKE = re.compile(_W + r"(?:ال|هذه ال|هذا ال)(?:غاره|ضربه|قصف|هجوم)" + _E)
 EXECUTED = re.compile(_W + r"(?:نفذت|نفذتا|نفذ|نفذتها|نفذها|جرت|شنت|شنها|وقعت|شنتها)" + _E)
 STRIKE_WORD = re.compile(_W + r"[وفبل]?(?:ال)?(?:ضربه|ضربات|ضربتين|غاره|غارات|غارتين|هجوم|"
-                         r"قصف|عمليه)" + _E)
+                         r"هجمات|قصف)(?:ها|هم|هما|ه)?" + _E)
 NEGATED = re.compile(
     _W + r"(?:عدم|دون|بدون|لم|لا|من غير)\s+(?:\S+\s+){0,3}?(?:اي|ايه)?\s*"
     r"(مدنيين|المدنيين|مدني|جرحي|اصابات|ضحايا|قتلي|خساير بشريه)" + _E
@@ -446,7 +446,6 @@ class Reader:
             own_dates = [d for d in segment_dates if d.start > number.start and
                          (next_start is None or d.start < next_start)]
             before_dates = [d for d in segment_dates if previous_end < d.start < number.start]
-            ns = self._norm_pos(number.start)
             zone_end = self._norm_pos(next_start) if next_start else seg_end
             part_count = None
             part_dates: list[DateValue] = []

@@ -252,14 +252,12 @@ def link_events(claims: list[ClaimFacts]) -> list[EventDraft]:
         if not cluster.day_dates() and index in part_dates:
             date_value = part_dates[index]  # only a total's list of parts dates this one
         perps = Counter(c.perpetrator for c in cluster.claims if c.perpetrator)
-        targets = [c for c in cluster.claims if c.kind == "targeting"]
         drafts.append(EventDraft(
             claims=[(c.id, cluster.reasons.get(c.id, "")) for c in
                     sorted(cluster.claims, key=lambda c: c.id)],
             perpetrator=perps.most_common(1)[0][0] if perps else None,
             date=date_value,
             place=_finest_place(cluster),
-            target=None if not targets else None,
             parts_of=part_links,
         ))
     return drafts

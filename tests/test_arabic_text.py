@@ -6,9 +6,10 @@ import time
 from collections.abc import Callable
 
 import pytest
-from claimtrack.arabic_text import NormalizedText, normalize, normalize_key, sentence_spans
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from claimtrack.arabic_text import NormalizedText, normalize, normalize_key, sentence_spans
 
 # Characters that exercise every rule: deletions, folds, digits, spaces, terminators, quotes.
 _INTERESTING = (
