@@ -732,15 +732,18 @@ class _Scanner:
 
     def _digits(self, i: int) -> int:
         st = self.starts[i]
-        for date_re, day_group, month_group in ((_DATE_DMY_RE, 1, 3), (_DATE_YMD_RE, 4, 3)):
-            m = date_re.match(self.s, st)
-            if m and 1 <= int(m.group(day_group)) <= 31 and 1 <= int(m.group(month_group)) <= 12:
-                self.out.append(
-                    _Raw(st, m.end(), int(m.group(day_group)), "exact", False, "date", None,
-                         None, None)
-                )
-                return self._first_token_from(m.end(), i)
-        m = _TIME_RE.match(self.s, st)
+        tok = self.words[i]
+        after = self.s[self.ends[i] : self.ends[i] + 1]
+        if after in ("-", "/") or "." in tok:
+            for date_re, day, month in ((_DATE_DMY_RE, 1, 3), (_DATE_YMD_RE, 4, 3)):
+                m = date_re.match(self.s, st)
+                if m and 1 <= int(m.group(day)) <= 31 and 1 <= int(m.group(month)) <= 12:
+                    self.out.append(
+                        _Raw(st, m.end(), int(m.group(day)), "exact", False, "date", None,
+                             None, None)
+                    )
+                    return self._first_token_from(m.end(), i)
+        m = _TIME_RE.match(self.s, st) if after == ":" else None
         if m and int(m.group(1)) <= 24 and int(m.group(2)) < 60:
             self.out.append(_Raw(st, m.end(), int(m.group(1)), "exact", False, "other", None,
                                  None, None))
@@ -753,7 +756,6 @@ class _Scanner:
                 self.out.append(_Raw(st, end, int(first), "exact", False, "name", None, None,
                                      None))
             return i + 1
-        tok = self.words[i]
         if _PIECE_RE.fullmatch(tok) or _THOUSANDS_COMMA_RE.fullmatch(tok) or \
                 _THOUSANDS_DOT_RE.fullmatch(tok):
             digits = tok.replace(",", "").replace(".", "")
@@ -807,7 +809,8 @@ class _Scanner:
                 value = int(tok.replace(".", ""))
             else:
                 value = _half_up(decimal)
-        return self._emit(i, j, start, end, value, digits)
+        nxt = self._emit(i, j, start, end, value, digits)
+        return j if nxt is None else nxt
 
     # figures written in words
 

@@ -252,8 +252,9 @@ def events(db: DbOption = None) -> None:
     engine, pm = _setup(db)
     dataset = load_dataset(engine, build_gazetteer(pm))
     table = Table(title="events", title_justify="left")
-    for column in ("id", "date", "place", "by", "claims", "sources", "killed low/best/high",
-                   "grade"):
+    table.add_column("id", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    for column in ("place", "by", "claims", "sources", "killed l/b/h", "grade"):
         table.add_column(column, overflow="fold")
     for view in dataset.events:
         e = view.event

@@ -233,7 +233,7 @@ def test_long_runs_are_fast(text: str) -> None:
     assert all(s < e for s, e in spans)
 
 
-@settings(max_examples=25)
+@settings(max_examples=25, deadline=None)
 @given(st.text(min_size=1, max_size=50))
 def test_repeated_random_text_is_fast(chunk: str) -> None:
     text = (chunk * (100_000 // len(chunk) + 1))[:100_000]
@@ -245,7 +245,7 @@ def test_repeated_random_text_is_fast(chunk: str) -> None:
 
 def test_normalize_speed_on_a_news_sized_text() -> None:
     paragraph = (
-        "أعلنــت القيادةُ العسكرية الأمريكية في إفريقيا مقتل ٨ عناصر في غارة جوية قرب "
+        "أعلنــت القيادةُ الأمريكية في إفريقيا مقتل ٨ عناصر في غارة جوية قرب "
         "مدينة مرزق، وفق بيان نشرته يوم الجمعة؛ فيما نفى مسؤول محلي ذلك.\n"
     )
     text = (paragraph * (4096 // len(paragraph) + 1))[:4096]
