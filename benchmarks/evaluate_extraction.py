@@ -415,6 +415,7 @@ def evaluate(labels_path: Path, null_rule: str = "undated") -> Json:
         matched_labels = {li for li, _ in m.pairs}
         matched_claims = {ci for _, ci in m.pairs}
         for li, label in enumerate(f.labels):
+            # a strict match has the same kind on both sides, so tp counts for both
             kind = str(label.get("kind"))
             by_kind.setdefault(kind, Score()).add(1, 0, int(li in matched_labels))
         for ci, claim in enumerate(claims):
@@ -442,9 +443,6 @@ def evaluate(labels_path: Path, null_rule: str = "undated") -> Json:
                 fps.append(_claim_row(claim, f, ",".join(notes)))
         for li in m.unmatched_labels:
             fns.append(_label_row(f.labels[li]))
-        # by_kind precision: count claims that were matched
-        for _, ci in m.pairs:
-            by_kind[str(claims[ci].get("kind"))].tp += 0  # tp already counted on the label side
 
     overall_strict, overall_loose = Score(), Score()
     for s in strict.values():
@@ -499,9 +497,9 @@ def print_report(report: Json, verbose: bool = False) -> None:
         st, lo = s["strict"], s["loose"]
         print(f"{outlet:<20} {st['labels']:>6} {st['claims']:>6} | {_fmt(st):>27}"
               f" | {_fmt(lo):>26}")
-    print("per kind (strict):  kind                  labels claims  recall")
+    print(f"{'per kind (strict)':<20} {'labels':>6} {'claims':>6} | {'tp':>10}      P      R     F1")
     for kind, s in report["per_kind"].items():
-        print(f"{'':20}{kind:<22}{s['labels']:>6} {s['claims']:>6}  {s['recall']:6.2f}")
+        print(f"  {kind:<18} {s['labels']:>6} {s['claims']:>6} | {_fmt(s):>27}")
     mp = report["matched_pairs"]
     print(f"matched pairs: {mp['count']}; stance agrees {mp['stance_agrees']}, "
           f"qualifier agrees {mp['qualifier_agrees']}")

@@ -660,6 +660,13 @@ def test_trigger_scan_matches_a_scan_at_every_position(text: str) -> None:
     assert fast == slow
 
 
+@settings(max_examples=200, deadline=None)
+@given(sentences, publications)
+def test_spans_do_not_depend_on_the_publication_date(text: str, pub: date | None) -> None:
+    spans = [(m.start, m.end) for m in find_dates(text, pub)]
+    assert spans == [(m.start, m.end) for m in find_dates(text, None)]
+
+
 WEEKDAY_NAMES = {
     "الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الخميس": 3, "الجمعة": 4,
     "السبت": 5, "الأحد": 6,
