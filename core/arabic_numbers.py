@@ -21,9 +21,10 @@ word                                   value
 ملايين / الملايين  ("millions")          1000000
 =====================================  ==========
 
-A following "آلاف"/"ملايين" multiplies ("عشرات الآلاف" -> 12000).  "عدد من", "عددا من",
-"عدد كبير من" and "العديد من" say that there were some without any figure: value ``None``,
-qualifier ``"unspecified"``, role ``"count"``, ``vague=False``.
+A following "آلاف"/"ملايين" multiplies ("عشرات الآلاف" -> 12000).  بضعة/بضع/عدة count only
+when a noun follows.  "عدد من", "عددا من", "عدد كبير من", "أعداد من" and "العديد من" say
+there were some without any figure: value ``None``, qualifier ``"unspecified"``, role
+``"count"``, ``vague=False``.
 
 Other conventions
 -----------------
@@ -36,6 +37,16 @@ Other conventions
   ("1.5 مليون" -> 1500000).  "1.200" followed by a count noun reads as 1200.
 * Ordinals keep role ``"ordinal"`` even when a month follows ("السادس والعشرين من سبتمبر").
 * A bare "واحد"/"أحد"/"إحدى" is never a mention; only compounds ("أحد عشر", "واحد وعشرون").
+  Definite "الاثنين" (Monday) is never 2, and number words must be whole words.
+* Duals of a fixed list of countable nouns ("غارتين", "جنديين", "مسلحان") are counts of 2 and
+  duals of time words ("يومين", "شهرين") durations of 2; the span is the word itself, which is
+  also the noun.  Definite duals ("الغارتين") refer back to something already counted and are
+  skipped.
+* A definite number after a definite noun ("الأيام العشرة", "العناصر الثمانية") describes that
+  noun: role from the noun before it, ``noun`` None.  A definite ten used that way
+  ("القرن العشرين") is an ordinal.
+* In "19 و24 من سبتمبر" or "بين 8 و11 قتيلا" the first figure takes the role and noun of the
+  second.
 """
 
 from __future__ import annotations

@@ -28,11 +28,11 @@ hookspec = pluggy.HookspecMarker("claimtrack")
 
 @hookspec
 def register_outlets(register: Callable[..., None]) -> None:
-    """Declare the outlets this plugin knows.
+    """Return nothing; declare the outlets this plugin knows through ``register``.
 
-    Called once when the plugin manager starts. Call
-    ``register(id, name, language="ar", homepage=None)`` for each outlet: ``id`` is a lower-case
-    slug (``"aljazeera"``) used in claims and exports. Returns nothing; every plugin is called.
+    Called whenever the core needs the list of outlets (each ingest run, ``claims plugins``).
+    Call ``register(id, name, language="ar", homepage=None)`` for each outlet: ``id`` is a
+    lower-case slug (``"aljazeera"``) used in claims and exports. Every plugin is called.
     """
 
 
@@ -44,7 +44,8 @@ def score_outlet(document: RawDocument) -> tuple[str, float] | None:
     ``outlet`` key of a sidecar or JSON Lines record). ``document`` is the decoded input: its
     ``text`` (or ``html``), ``url`` and user-supplied metadata. ``score`` lies in ``[0, 1]``;
     return ``None`` when the document is plainly not yours. Every plugin is called; the highest
-    score of at least 0.5 wins, otherwise the document goes to the generic extractor.
+    score of at least 0.5 wins. Otherwise the outlet is named after the URL's host (or
+    ``unknown_outlet``) and the generic cleaner handles the page.
     """
 
 
@@ -73,7 +74,7 @@ def extract_claims(document: CleanDocument, gazetteer: Gazetteer) -> list[ClaimD
 
 @hookspec
 def register_parties(register: Callable[..., PartyEntry]) -> None:
-    """Contribute parties (actors that assert things) to the gazetteer.
+    """Return nothing; contribute parties (actors that assert things) through ``register``.
 
     Called once when the gazetteer is built. Call
     ``register(id, name, kind, aliases=(), affiliation=None)`` per party: ``kind`` is one of
@@ -85,11 +86,12 @@ def register_parties(register: Callable[..., PartyEntry]) -> None:
 
 @hookspec
 def register_places(register: Callable[..., PlaceEntry]) -> None:
-    """Contribute places (with coordinates) to the gazetteer.
+    """Return nothing; contribute places (with coordinates) through ``register``.
 
     Called once when the gazetteer is built. Call
     ``register(id, name, lat, lon, aliases=(), kind="town", radius_km=10.0)`` per place;
-    ``kind`` is ``town``, ``district``, ``area`` or ``region``. Duplicate ids are rejected.
+    ``kind`` is ``town``, ``district``, ``area``, ``region`` or ``country``. Duplicate ids are
+    rejected.
     Every plugin is called.
     """
 
@@ -98,11 +100,10 @@ def register_places(register: Callable[..., PlaceEntry]) -> None:
 def link_events(claims: list[ClaimFacts]) -> list[EventDraft] | None:
     """Return events grouping the incident claims given, or ``None`` to leave it to another.
 
-    Called after every ingest run and by ``claims verify``, with every stored claim that is
-    about one incident (aggregates are passed too, flagged), in a stable order. Each
-    ``EventDraft`` lists its claim ids with the reason each was linked; aggregates list the
-    events they sum over. The first non-``None`` answer wins; analyst overrides are applied by
-    the core afterwards.
+    Called after every ingest run and by ``claims verify``, with every claim of every cleanly
+    ingested source, in a stable order (aggregates are flagged with ``aggregate=True``). Each
+    ``EventDraft`` lists its claim ids with the reason each was linked, and the aggregate claims
+    that count it among their parts. The first non-``None`` answer wins.
     """
 
 
@@ -119,10 +120,11 @@ def verify(dataset: Dataset) -> list[FindingDraft] | None:
 
 @hookspec
 def register_export_formats(register: Callable[..., None]) -> None:
-    """Contribute export formats for ``claims export --format NAME``.
+    """Return nothing; contribute export formats for ``claims export --format NAME``.
 
     Called once when the CLI lists or runs exports. Call
-    ``register(name, writer, description, extension)`` where ``writer(document, options)``
+    ``register(name, writer, description="", extension="txt")`` where
+    ``writer(document, options)``
     receives the validated JSON export document (a ``dict`` following
     ``schemas/export.schema.json``) and a ``dict`` of options, and returns the text to write.
     Every plugin is called; duplicate names are rejected.

@@ -115,7 +115,8 @@ def run_verifiers(engine: Engine, pm: PluginManager, gazetteer: Gazetteer) -> li
 
 
 def _apply_to_event(event: Event, findings: list[Finding]) -> None:
-    grades = [f.grade for f in findings]
+    # A total that adds up grades the total, not the incidents it counts.
+    grades = [f.grade for f in findings if f.check != "aggregate_arithmetic"]
     event.grade = max(grades, key=_SEVERITY.__getitem__) if grades else "unverifiable"
     for finding in findings:
         estimate = finding.details.get("killed")

@@ -27,8 +27,9 @@ def verify(dataset: Dataset) -> list[FindingDraft]:
                    and c.stance == "asserts" and dataset.root(c.party_id) == root]
             pick = own[0] if own else None
             if pick is None:
-                best = view.event.killed_best
-                figures.append(best)
+                others = [c.value for c in view.claims if c.kind == "killed"
+                          and c.value is not None and c.stance == "asserts"]
+                figures.append(int(min(others)) if others else None)  # the conservative figure
             else:
                 figures.append(int(pick.value))  # type: ignore[arg-type]
                 used.append(pick.id)

@@ -16,7 +16,9 @@ FIGURE_KINDS = {"killed", "injured", "civilians_harmed", "vehicles_destroyed", "
 def verify(dataset: Dataset) -> list[FindingDraft]:
     findings = []
     for view in dataset.events:
-        claims = [c for c in view.claims if c.kind in FIGURE_KINDS or c.kind == "targeting"]
+        figures = [c for c in view.claims if c.kind in FIGURE_KINDS and c.value is not None]
+        # Independence is about the figures; an event without any is judged on what it has.
+        claims = figures or [c for c in view.claims if c.kind == "targeting"]
         if not claims:
             continue
         primaries: dict[str, set[str]] = {}
