@@ -19,7 +19,7 @@ from charset_normalizer import from_bytes
 from claimtrack.arabic_dates import DateValue
 from claimtrack.errors import InputError
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 META_SUFFIX = ".meta.json"
