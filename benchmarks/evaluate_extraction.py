@@ -116,6 +116,7 @@ def _overlaps(span: Sequence[int], region: tuple[int, int]) -> bool:
 @dataclass
 class LabelledFile:
     path: Path
+    name: str  # the "file" value of its labels
     outlet: str
     text: str  # the stored form
     labels: list[Json] = field(default_factory=list)
@@ -154,7 +155,7 @@ def load_labels(labels_path: Path) -> list[LabelledFile]:
         path = _resolve(labels_path, label["file"])
         if path not in files:
             text = prepare_text(path.read_bytes().decode("utf-8"))
-            files[path] = LabelledFile(path, outlet_of(path), text)
+            files[path] = LabelledFile(path, label["file"], outlet_of(path), text)
         files[path].labels.append(label)
     return list(files.values())
 
@@ -271,6 +272,54 @@ def match_claims(labels: Sequence[Mapping[str, Any]], claims: Sequence[Mapping[s
     )
 
 
+MISS_REASONS: dict[str, str] = {
+    "party": "kind, value and date found, attributed to another party",
+    "event_date": "party, kind and value found, with another event date",
+    "party_and_date": "kind and value found, with another party and event date",
+    "kind": "party and value found, under another kind",
+    "value": "party and kind found, with another value",
+    "sentence_only": "its sentence yielded claims, none close to this one",
+    "sentence_missed": "no exported claim quotes its sentence",
+}
+
+
+def diagnose_miss(label: Mapping[str, Any], claims: Sequence[Mapping[str, Any]],
+                  parties: Iterable[Mapping[str, Any]] = (), null_rule: str = "undated") -> str:
+    """Why an unmatched label was missed (a key of :data:`MISS_REASONS`).
+
+    ``claims`` should be the claims left unmatched in the same article.
+    """
+    roots = party_roots(parties)
+
+    def root(pid: Any) -> str:
+        return roots.get(str(pid)) or root_party(str(pid), STATIC_AFFILIATION)
+
+    def same(claim: Mapping[str, Any], *fields: str) -> bool:
+        checks = {
+            "party": lambda: root(label.get("party")) == root(claim.get("party")),
+            "kind": lambda: label.get("kind") == claim.get("kind"),
+            "value": lambda: values_agree(label.get("value"), claim.get("value")),
+            "event_date": lambda: event_date_agrees(
+                label.get("event_date"), claim.get("event_date"), null_rule),
+        }
+        return all(checks[f]() for f in fields)
+
+    if any(same(c, "kind", "value", "event_date") for c in claims):
+        return "party"
+    if any(same(c, "party", "kind", "value") for c in claims):
+        return "event_date"
+    if any(same(c, "kind", "value") for c in claims):
+        return "party_and_date"
+    if label.get("value") is not None and any(same(c, "party", "value") for c in claims):
+        return "kind"
+    if any(same(c, "party", "kind") for c in claims):
+        return "value"
+    needle = _norm(str(label.get("quote_contains") or ""))
+    if needle and any(needle in _norm(str(c.get("quote") or "")) for c in claims):
+        return "sentence_only"
+    return "sentence_missed"
+
+
 # --------------------------------------------------------------------------- scores
 
 
@@ -344,11 +393,10 @@ def export_store(paths: Sequence[Path], workdir: Path) -> tuple[Json | None, str
 # --------------------------------------------------------------------------- evaluation
 
 
-def _claim_row(claim: Mapping[str, Any], file: LabelledFile | None, note: str = "") -> Json:
+def _claim_row(claim: Mapping[str, Any], file: LabelledFile, note: str = "") -> Json:
     event_date = claim.get("event_date") or {}
     return {
-        "file": str(file.path.relative_to(REPO)) if file and file.path.is_relative_to(REPO)
-        else (str(file.path) if file else None),
+        "file": file.name,
         "party": claim.get("party"), "kind": claim.get("kind"), "value": claim.get("value"),
         "qualifier": claim.get("qualifier"), "stance": claim.get("stance"),
         "event_date": event_date.get("start"),
@@ -357,10 +405,10 @@ def _claim_row(claim: Mapping[str, Any], file: LabelledFile | None, note: str = 
     }
 
 
-def _label_row(label: Mapping[str, Any]) -> Json:
+def _label_row(label: Mapping[str, Any], reason: str) -> Json:
     keys = ("file", "party", "kind", "value", "qualifier", "stance", "event_date",
             "quote_contains")
-    return {k: label.get(k) for k in keys}
+    return {**{k: label.get(k) for k in keys}, "reason": reason}
 
 
 def evaluate(labels_path: Path, null_rule: str = "undated") -> Json:
@@ -399,7 +447,7 @@ def evaluate(labels_path: Path, null_rule: str = "undated") -> Json:
     strict: dict[str, Score] = {}
     loose: dict[str, Score] = {}
     by_kind: dict[str, Score] = {}
-    stance_ok = qualifier_ok = matched = 0
+    stance_ok = qualifier_ok = matched = numeric = 0
     fns: list[Json] = []
     fps: list[Json] = []
     stripped = headline_claims = bad_spans = 0
@@ -407,7 +455,7 @@ def evaluate(labels_path: Path, null_rule: str = "undated") -> Json:
     for f in files:
         claims = claims_by_file[f.path]
         if not any(src is f for src in source_file.values()):
-            missing_files.append(str(f.path))
+            missing_files.append(f.name)
         m = match_claims(f.labels, claims, parties, null_rule=null_rule)
         ml = match_claims(f.labels, claims, parties, loose=True)
         strict.setdefault(f.outlet, Score()).add(len(f.labels), len(claims), len(m.pairs))
@@ -418,13 +466,14 @@ def evaluate(labels_path: Path, null_rule: str = "undated") -> Json:
             # a strict match has the same kind on both sides, so tp counts for both
             kind = str(label.get("kind"))
             by_kind.setdefault(kind, Score()).add(1, 0, int(li in matched_labels))
-        for ci, claim in enumerate(claims):
-            kind = str(claim.get("kind"))
-            by_kind.setdefault(kind, Score()).add(0, 1, 0)
+        for claim in claims:
+            by_kind.setdefault(str(claim.get("kind")), Score()).add(0, 1, 0)
         for li, ci in m.pairs:
             matched += 1
             stance_ok += f.labels[li].get("stance", "asserts") == claims[ci].get("stance")
-            qualifier_ok += f.labels[li].get("qualifier") == claims[ci].get("qualifier")
+            if f.labels[li].get("value") is not None:  # qualifiers of null values differ by
+                numeric += 1  # convention (labels say exact, the export unspecified)
+                qualifier_ok += f.labels[li].get("qualifier") == claims[ci].get("qualifier")
         regions, headline = boilerplate_regions(f.text)
         text = next((t for sid, t in source_text.items() if source_file.get(sid) is f), f.text)
         for ci, claim in enumerate(claims):
@@ -441,9 +490,20 @@ def evaluate(labels_path: Path, null_rule: str = "undated") -> Json:
                 notes.append("span!=quote")
             if ci not in matched_claims:
                 fps.append(_claim_row(claim, f, ",".join(notes)))
+        leftover = [claims[ci] for ci in m.unmatched_claims]
         for li in m.unmatched_labels:
-            fns.append(_label_row(f.labels[li]))
+            label = f.labels[li]
+            reason = diagnose_miss(label, leftover, parties, null_rule)
+            if reason == "sentence_missed" and any(
+                _norm(str(label.get("quote_contains"))) in _norm(str(c.get("quote") or ""))
+                for c in claims
+            ):
+                reason = "sentence_only"
+            fns.append(_label_row(label, reason))
 
+    if unmapped:  # claims of a source that is none of the labelled files: all false positives
+        strict.setdefault("(unmapped)", Score()).add(0, len(unmapped), 0)
+        loose.setdefault("(unmapped)", Score()).add(0, len(unmapped), 0)
     overall_strict, overall_loose = Score(), Score()
     for s in strict.values():
         overall_strict.add(s.labels, s.claims, s.tp)
@@ -460,7 +520,7 @@ def evaluate(labels_path: Path, null_rule: str = "undated") -> Json:
         "overall": {"strict": overall_strict.as_json(), "loose": overall_loose.as_json()},
         "per_kind": {kind: s.as_json() for kind, s in sorted(by_kind.items())},
         "matched_pairs": {"count": matched, "stance_agrees": stance_ok,
-                          "qualifier_agrees": qualifier_ok},
+                          "numeric": numeric, "qualifier_agrees": qualifier_ok},
         "exported_claims_in_boilerplate": stripped,
         "exported_claims_in_headline": headline_claims,
         "exported_claims_span_not_quote": bad_spans,
@@ -469,6 +529,7 @@ def evaluate(labels_path: Path, null_rule: str = "undated") -> Json:
         "false_negatives": fns,
         "false_positives": fps,
         "miss_kinds": dict(Counter(str(r["kind"]) for r in fns).most_common()),
+        "miss_reasons": dict(Counter(str(r["reason"]) for r in fns).most_common()),
         "false_positive_kinds": dict(Counter(str(r["kind"]) for r in fps).most_common()),
     })
     return report
@@ -497,21 +558,24 @@ def print_report(report: Json, verbose: bool = False) -> None:
         st, lo = s["strict"], s["loose"]
         print(f"{outlet:<20} {st['labels']:>6} {st['claims']:>6} | {_fmt(st):>27}"
               f" | {_fmt(lo):>26}")
-    print(f"{'per kind (strict)':<20} {'labels':>6} {'claims':>6} | {'tp':>10}      P      R     F1")
+    print(f"{'per kind (strict)':<20} {'labels':>6} {'claims':>6} | {'tp':>10}"
+          "      P      R     F1")
     for kind, s in report["per_kind"].items():
         print(f"  {kind:<18} {s['labels']:>6} {s['claims']:>6} | {_fmt(s):>27}")
     mp = report["matched_pairs"]
-    print(f"matched pairs: {mp['count']}; stance agrees {mp['stance_agrees']}, "
-          f"qualifier agrees {mp['qualifier_agrees']}")
+    print(f"strict matches: {mp['count']}; stance agrees in {mp['stance_agrees']}; "
+          f"qualifier agrees in {mp['qualifier_agrees']} of {mp['numeric']} with a value")
     print(f"exported claims from boilerplate: {report['exported_claims_in_boilerplate']}, "
           f"from the headline: {report['exported_claims_in_headline']}, "
           f"span != quote: {report['exported_claims_span_not_quote']}, "
           f"unmapped to a labelled file: {report['unmapped_claims']}")
+    reasons = ", ".join(f"{k} {v}" for k, v in report["miss_reasons"].items())
+    print(f"strict misses by reason: {reasons or 'none'}")
     if verbose:
         print(f"-- false negatives ({len(report['false_negatives'])})")
         for r in report["false_negatives"]:
             print(f"  FN {r['file']}: {r['party']} {r['kind']} {r['value']} "
-                  f"({r['qualifier']}, {r['stance']}) event {r['event_date']}\n"
+                  f"({r['qualifier']}, {r['stance']}) event {r['event_date']} [{r['reason']}]\n"
                   f"     « {r['quote_contains']} »")
         print(f"-- false positives ({len(report['false_positives'])})")
         for r in report["false_positives"]:

@@ -765,13 +765,18 @@ def _scan(shadow: str, starts: Iterable[int] | None = None) -> list[_Cand]:
                 g = {**m.groupdict(), "cy": None}
             month_word = _WS.sub(" ", g["cm"] or "")
             alone = not (g["cd"] or g["cq"] or g["csh"] or g["cy"] or g["cyr"] or g["cr"])
-            if alone and month_word in _WEAK_MONTHS and not _WEAK_CTX.search(shadow, 0, s):
+            if alone and month_word in _WEAK_MONTHS and not _weak_ok(shadow, s):
                 continue
             if g["cd"] and not g["cd"].isdigit() and _modifies_noun(shadow, s):
                 continue  # "الأسبوع الأول من أكتوبر": later triggers (the month) still get tried
         last = m.end()
         out.append(_Cand(s, e, kind, g))
     return out
+
+
+def _weak_ok(shadow: str, pos: int) -> bool:
+    # look only a few characters back: searching the whole prefix would be quadratic
+    return _WEAK_CTX.search(shadow, max(0, pos - 12), pos) is not None
 
 
 _PREV_DEFINITE = re.compile(r"(?<!\w)[وف]?[بلك]?(ال\w+)\s{1,3}$")

@@ -719,6 +719,12 @@ HOSTILE = {
     "months": "سبتمبر/أيلول " * 7_700,
     "qualifiers": "منتصف " * 16_667,
     "tatweel": "لـ" + "ـ" * 100_000,
+    "weak months": "مارس " * 20_000,
+    "weak months with context": "في مارس " * 12_500,
+    "ordinals after nouns": "الأسبوع الأول من أكتوبر " * 4_000,
+    "halves": "النصف الأول من أكتوبر " * 5_000,
+    "weekday and date": "الأحد الموافق 27-10-2019 " * 4_000,
+    "relative months": "التاسع من الشهر الجاري " * 4_500,
 }
 
 
