@@ -41,7 +41,8 @@ SAY = re.compile(
     r"اعتبر|اعتبرت|زعم|زعمت|ادعي|ادعت|تبني|تبنت|اعترف|اعترفت|اكدا)" + _E
 )
 DENY = re.compile(
-    _W + r"[وف]?(?:نفي|نفت|ينفي|تنفي|نافيا|نافيه|نفاها|نفاه|نفتها|نفته|كذب|كذبت|فند|فندت)" + _E
+    _W + r"[وف]?(?:نفي|نفت|ينفي|تنفي|نافيا|نافيه|نفاها|نفاه|نفتها|نفته|كذب|كذبت|فند|فندت|شكك|"
+    r"شككت|يشكك|تشكك)" + _E
 )
 POST = re.compile(_W + r"(?:وفقا ل|وفق|بحسب|حسب|نقلا عن|نقل عن|علي لسان)" + _E + r"\s*")
 CLOSER = re.compile(r"(?:قوله|قولها|تعبيره|تعبيرها|البيان|بيانه|بيانها|المصدر|ما قال)" + _E)
@@ -54,12 +55,14 @@ DESTROY = re.compile(_W + r"[وف]?(?:تدمير|دمرت|دمر|تدمر|احر
 REMAIN = re.compile(_W + r"(?:تبقي|يتبقي|المتبقين|المتبقيه|ما تبقي|قلص اعداد|تقلص|الموجودين|"
                     r"لا يتجاوز عددهم|يقدر عدد|يقدر عددهم)" + _E)
 TARGETED = re.compile(_W + r"[وف]?(?:استهدفت|استهدف)" + _E)
-TOTALISER = re.compile(_W + r"(?:جميعها|كلها|مجتمعه|اجمالي|اجمالا|في المجمل|مجموع)" + _E)
+TOTALISER = re.compile(_W + r"(?:جميعها|كلها|مجتمعه|اجمالي|اجمالا|في المجمل|مجموع|خلالها|"
+                       r"منذ بدء|منذ بدايه)" + _E)
 ORDINAL_STRIKE = re.compile(
     _W + r"(?:الضربه|الغاره)\s+(?:\S+\s+){0,4}?(الاولي|الثانيه|الثالثه|الرابعه|الخامسه)" + _E
     + r"|" + _W + r"(?:هي|وهي)\s+(الاولي|الثانيه|الثالثه|الرابعه|الخامسه)" + _E
 )
 ORDINALS = {"الاولي": 1, "الثانيه": 2, "الثالثه": 3, "الرابعه": 4, "الخامسه": 5}
+TOLL_WORD = re.compile(_W + r"(?:الحصيله|حصيله|العدد|عدد|الرقم|الارقام|ارقام|القتلي|مقتل)" + _E)
 DEFINITE_STRIKE = re.compile(_W + r"(?:ال|هذه ال|هذا ال)(?:غاره|ضربه|قصف|هجوم)" + _E)
 EXECUTED = re.compile(_W + r"(?:نفذت|نفذتا|نفذ|نفذتها|نفذها|جرت|شنت|شنها|وقعت|شنتها)" + _E)
 STRIKE_WORD = re.compile(_W + r"[وفبل]?(?:ال)?(?:ضربه|ضربات|ضربتين|غاره|غارات|غارتين|هجوم|"
@@ -74,6 +77,8 @@ COORDINATION = re.compile(
     _W + r"(?:بالتنسيق|بالتعاون|بتنسيق|تنسيق|تنسيقهما|نسقنا|نسقت|التعاون المشترك)" + _E
     + r"(?:\s+\S+){0,3}?\s+مع\s+"
 )
+NARRATION = re.compile(_W + r"(?:[وف]?يذكر ان|[وف]?يشار الي ان|الجدير بالذكر)" + _E)
+MEDICAL = re.compile(_W + r"[وفبل]?(?:ال)?(?:مركز|مستشفي)\s+(?:مدينه\s+)?")
 OFFICIAL = re.compile(
     _W + r"(?:عميد|رييس|عضو|عمده|مسوول|مسوولو|مدير)\s+(?:(?:المجلس|مجلس)\s+(?:البلدي|"
     r"الاجتماعي|المحلي|التسييري|بلديه|حكماء|اعيان)|بلديه|مستشفي)\s+(?:ل|في|ب)?(?:مدينه\s+)?"
@@ -208,6 +213,15 @@ class Reader:
             )
             found = [f for f in found if f.end <= start or f.start >= place.end]
             found.append(Mention(party_id, start, place.end))
+        for m in MEDICAL.finditer(self.norm.text):
+            start, end = self._orig(m.start(), m.end())
+            place = next((p for p in self.places if end - 1 <= p.start <= end + 1), None)
+            if place is None or any(f.start <= start < f.end for f in found):
+                continue
+            party_id = f"{place.id}_hospital"
+            self.gazetteer.ensure_party(
+                party_id, f"{place.id.replace('_', ' ').title()} hospital", "office")
+            found.append(Mention(party_id, start, place.end))
         return sorted(found, key=lambda m: m.start)
 
     def _anchors(self) -> list[Anchor]:
@@ -308,6 +322,11 @@ class Reader:
         candidates = [m for m in after if m[2] not in NON_SPEAKERS or m[0] - cue.end <= 3]
         if candidates:
             return self._specific(candidates[0][2], candidates[1:])
+        if cue.kind == "say" and not text[cue.start:cue.end].startswith(("و", "ف")):
+            # "استهدفت الأفريكوم موقعا … قالت إنها": the sentence's subject is speaking.
+            subject = [m for m in before if m[2] not in NON_SPEAKERS]
+            if subject:
+                return subject[-1][2]
         return None
 
     def _participle(self, cue: Cue) -> bool:
@@ -342,6 +361,9 @@ class Reader:
                 after = next((c for c in cues if c.kind != "post" and c.party), None)
                 party = after.party if after and numbers else None
             attribution = "stated"
+            if party is None and NARRATION.search(self.norm.text, seg_start,
+                                                  min(seg_end, seg_start + 40)):
+                party, attribution = self.document.outlet, "outlet"
             if party is None:
                 party = produced_party or self.last_party
             if party is None:
@@ -496,7 +518,7 @@ class Reader:
             noun = m.group(1)
             kind = "civilians_harmed" if "مدني" in noun else (
                 "injured" if noun in ("جرحي", "اصابات") else "killed")
-            if kind == "injured" and "مدني" in text[m.end():m.end() + 20]:
+            if "مدني" in text[m.end():m.end() + 25]:  # "… ضحايا في صفوف المدنيين"
                 kind = "civilians_harmed"
             found_numeric = True
             incident = incident or self._incident(None, self._orig(m.start(), m.end()), seg_start,
@@ -513,7 +535,8 @@ class Reader:
                 place=incident.place, perpetrator=incident.perpetrator,
                 extra={"incident": incident.key}, **base))
         if cue is not None and cue.kind == "deny" and not found_numeric:
-            denied = self._denied_index(party, None, None, span)
+            toll = bool(TOLL_WORD.search(text, seg_start, seg_end))
+            denied = self._denied_index(party, None, None, span, toll)
             if denied is not None:
                 target = self.drafts[denied]
                 self.drafts.append(replace(
@@ -571,7 +594,7 @@ class Reader:
         return None
 
     def _denied_index(self, party: str, kind: str | None, value: float | None,
-                      span: tuple[int, int]) -> int | None:
+                      span: tuple[int, int], toll: bool = False) -> int | None:
         """The latest claim by another party that this denial answers; figures first."""
         root = self.gazetteer.root(party)
         candidates = [
@@ -582,7 +605,10 @@ class Reader:
         ]
         same_sentence = [i for i in candidates if self.drafts[i].span == span]
         figures = [i for i in same_sentence if self.drafts[i].value]
-        for group in (figures, same_sentence, candidates):
+        # "نفى صحة الحصيلة": a denial that speaks of a toll answers the latest death toll.
+        tolls = [i for i in candidates if self.drafts[i].kind in ("killed", "killed_total")
+                 and self.drafts[i].value] if toll else []
+        for group in (figures, tolls, same_sentence, candidates):
             if group:
                 return group[0]
         return None
