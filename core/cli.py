@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
@@ -31,7 +32,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console(highlight=False, soft_wrap=True)
+# Piped output gets a wide page rather than rich's 80 columns, so tables stay one row per line.
+out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[
@@ -154,7 +156,8 @@ def verify(db: DbOption = None) -> None:
             by_subject.setdefault(subject, []).append(finding)
     for view in dataset.events:
         e = view.event
-        table = Table(title=_event_title(e), title_justify="left", show_lines=False)
+        # Table titles are rich markup: escape so "[contested]" is shown, not read as a tag.
+        table = Table(title=escape(_event_title(e)), title_justify="left", show_lines=False)
         for column in ("check", "grade", "reason"):
             table.add_column(column, overflow="fold")
         for finding in by_subject.get(e.id, []):
@@ -255,7 +258,7 @@ def events(db: DbOption = None) -> None:
     table.add_column("id", no_wrap=True)
     table.add_column("date", no_wrap=True)
     for column in ("place", "by", "claims", "sources", "killed l/b/h", "grade"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, no_wrap=True)
     for view in dataset.events:
         e = view.event
         table.add_row(
