@@ -23,14 +23,16 @@ class ExportFormat:
 
 def export_formats(pm: PluginManager) -> dict[str, ExportFormat]:
     formats: dict[str, ExportFormat] = {}
-    for impl in reversed(pm.hook.register_export_formats.get_hookimpls()):
 
-        def register(name: str, writer: Writer, description: str = "", extension: str = "txt",
-                     _plugin: str = impl.plugin_name) -> None:
+    def make_register(plugin: str) -> Callable[..., None]:
+        def register(name: str, writer: Writer, description: str = "",
+                     extension: str = "txt") -> None:
             if name in formats:
-                raise PluginError(_plugin, f"export format {name!r} is already registered by "
+                raise PluginError(plugin, f"export format {name!r} is already registered by "
                                   f"{formats[name].plugin}")
-            formats[name] = ExportFormat(name, writer, description, extension, _plugin)
+            formats[name] = ExportFormat(name, writer, description, extension, plugin)
 
-        impl.function(register=register)
+        return register
+
+    pm.call_register("register_export_formats", make_register)
     return formats

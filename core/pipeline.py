@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from functools import partial
 
 from sqlalchemy import Engine
 
@@ -38,34 +39,26 @@ class Outcome:
 
 def build_gazetteer(pm: PluginManager) -> Gazetteer:
     gazetteer = Gazetteer()
-    for impl in reversed(pm.hook.register_parties.get_hookimpls()):
-        name = impl.plugin_name
-
-        def add_party(*args, _name=name, **kwargs):  # type: ignore[no-untyped-def]
-            return gazetteer.add_party(*args, contributed_by=_name, **kwargs)
-
-        impl.function(register=add_party)
-    for impl in reversed(pm.hook.register_places.get_hookimpls()):
-        name = impl.plugin_name
-
-        def add_place(*args, _name=name, **kwargs):  # type: ignore[no-untyped-def]
-            return gazetteer.add_place(*args, contributed_by=_name, **kwargs)
-
-        impl.function(register=add_place)
+    pm.call_register("register_parties",
+                     lambda name: partial(gazetteer.add_party, contributed_by=name))
+    pm.call_register("register_places",
+                     lambda name: partial(gazetteer.add_place, contributed_by=name))
     return gazetteer
 
 
 def outlets(pm: PluginManager) -> dict[str, dict[str, str]]:
     """Outlets declared through ``register_outlets``: id → {name, language, plugin}."""
     found: dict[str, dict[str, str]] = {}
-    for impl in reversed(pm.hook.register_outlets.get_hookimpls()):
 
-        def register(id: str, name: str, language: str = "ar", homepage: str | None = None,
-                     _plugin: str = impl.plugin_name) -> None:
-            found[id] = {"name": name, "language": language, "plugin": _plugin,
+    def make_register(plugin: str) -> Callable[..., None]:
+        def register(id: str, name: str, language: str = "ar",
+                     homepage: str | None = None) -> None:
+            found[id] = {"name": name, "language": language, "plugin": plugin,
                          "homepage": homepage or ""}
 
-        impl.function(register=register)
+        return register
+
+    pm.call_register("register_outlets", make_register)
     return found
 
 
@@ -171,9 +164,9 @@ class Ingestor:
                 check_draft(draft, raw.text, name)
                 ids.append(claim_id(sha, draft))
             for draft, cid in zip(drafts or [], ids, strict=True):
-                denied = ids[draft.denies] if draft.denies is not None else None
                 if draft.denies is not None and not 0 <= draft.denies < len(ids):
                     raise PluginError(name, f"claim denies index {draft.denies}, out of range")
+                denied = ids[draft.denies] if draft.denies is not None else None
                 claims.setdefault(cid, _claim_row(cid, source, draft, denied, name, version))
         return source, list(claims.values()), warnings
 
@@ -282,6 +275,3 @@ def _claim_row(
         extractor_version=version,
     )
 
-
-def as_date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None

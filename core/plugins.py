@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib.metadata import entry_points
 from types import ModuleType
@@ -92,6 +92,17 @@ class PluginManager(pluggy.PluginManager):
             except Exception as exc:  # a plugin bug must not kill the run
                 raise PluginError(impl.plugin_name, f"{type(exc).__name__}: {exc}") from exc
             yield impl.plugin_name, result
+
+    def call_register(self, hook_name: str, make_register: Callable[[str], Any]) -> None:
+        """Call a ``register_*`` hook, giving each plugin a callback that knows its name."""
+        caller = getattr(self.hook, hook_name)
+        for impl in reversed(caller.get_hookimpls()):
+            try:
+                impl.function(register=make_register(impl.plugin_name))
+            except PluginError:
+                raise
+            except Exception as exc:
+                raise PluginError(impl.plugin_name, f"{type(exc).__name__}: {exc}") from exc
 
     def call_first(self, hook_name: str, **kwargs: Any) -> tuple[str, Any] | tuple[None, None]:
         """Like a firstresult hook, but says which plugin answered and names one that raised."""

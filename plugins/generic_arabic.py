@@ -18,6 +18,7 @@ How a sentence is read:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -178,6 +179,14 @@ class Reader:
         self.numbers = find_numbers(text)
         self.places = [self._to_original(m) for m in self.gazetteer.find_places(self.norm.text)]
         self.parties = self._party_mentions()
+        # The same mentions in normalised coordinates, for the attribution search.
+        self.party_positions = [(self._norm_pos(m.start), self._norm_pos(m.end), m.id)
+                                for m in self.parties]
+        self.sentences = [
+            (block_start + s, block_start + e)
+            for block_start, block_end in self.document.body
+            for s, e in sentence_spans(self.document.text[block_start:block_end])
+        ]
         self.incidents = 0
         self.by_key: dict[int, Incident] = {}
         self.anchors = self._anchors()
@@ -195,8 +204,6 @@ class Reader:
 
     def _norm_pos(self, original: int) -> int:
         # offsets are monotone, so a binary search maps an original index back.
-        import bisect
-
         return bisect.bisect_left(self.norm.offsets, original)
 
     def _party_mentions(self) -> list[Mention]:
@@ -248,13 +255,7 @@ class Reader:
         return position, position + 1
 
     def _sentences(self) -> list[tuple[int, int]]:
-        if not hasattr(self, "_sentence_cache"):
-            spans = []
-            for block_start, block_end in self.document.body:
-                for s, e in sentence_spans(self.document.text[block_start:block_end]):
-                    spans.append((block_start + s, block_start + e))
-            self._sentence_cache = spans
-        return self._sentence_cache
+        return self.sentences
 
     def _ordinal(self, start: int, end: int) -> int | None:
         ns, ne = self._norm_pos(start), self._norm_pos(end)
@@ -272,10 +273,14 @@ class Reader:
         return ranked[0].id
 
     def _in_party(self, place: Mention) -> bool:
-        return any(p.start <= place.start and place.end <= p.end and p.id != f"{place.id}_"
-                   "municipality" for p in self.parties
-                   if self.gazetteer.parties.get(p.id, None) is not None
-                   and self.gazetteer.parties[p.id].kind in ("office", "organisation"))
+        """A town inside a name ("قوة حماية سرت") is not where anything happened, unless the
+        name is that town's own office ("عميد بلدية سبها" → sabha_municipality)."""
+        return any(
+            p.start <= place.start and place.end <= p.end
+            and not p.id.startswith(place.id + "_")
+            and self.gazetteer.parties[p.id].kind in ("office", "organisation")
+            for p in self.parties if p.id in self.gazetteer.parties
+        )
 
     # -- reading --
 
@@ -310,9 +315,7 @@ class Reader:
         text = self.norm.text
         if self._participle(cue):
             return None  # "…, مؤكدا أن": the subject is whoever spoke before
-        mentions = [
-            (self._norm_pos(m.start), self._norm_pos(m.end), m.id) for m in self.parties
-        ]
+        mentions = self.party_positions
         stop = COMPLEMENTIZER.search(text, cue.end, ne)
         limit = min(cue.end + (45 if cue.kind == "post" else 70), stop.start() if stop else ne)
         after = [m for m in mentions if cue.end <= m[0] < limit]
@@ -397,11 +400,7 @@ class Reader:
         perpetrator = self._perpetrator(ns, ne, "", inherit=False)
         if place is None or perpetrator is None:
             return None
-        when = DateValue.unknown()
-        if self.published:
-            when = DateValue(self.published - timedelta(days=DEFAULT_WINDOW_DAYS),
-                             self.published, "window", "")
-        return self._new_incident(when, place, perpetrator, dated=False)
+        return self._new_incident(_week_before(self.published), place, perpetrator, dated=False)
 
     def _segments(self, cues: list[Cue], ns: int, ne: int) -> list[tuple[int, int, Cue | None]]:
         openers = [c for c in cues if c.kind != "post"]
@@ -452,7 +451,7 @@ class Reader:
     ) -> Incident | None:
         text = self.norm.text
         base = dict(party=party, span=span, quote=quote, attribution=attribution, said_on=said)
-        said_pos = self._said_position(cue, seg_start, seg_end, said)
+        said_pos = next((d.start for d in self.dates if d.value is said), None)
         segment_dates = [d for d in self.dates if seg_start <= self._norm_pos(d.start) < seg_end
                          and d.start != said_pos and d.resolved]
         found_numeric = False
@@ -547,15 +546,6 @@ class Reader:
         if not found_numeric and cue is not None:
             incident = self._non_numeric(seg_start, seg_end, base, said, incident) or incident
         return incident
-
-    def _said_position(self, cue: Cue | None, seg_start: int, seg_end: int,
-                       said: DateValue) -> int | None:
-        if not said.text:
-            return None
-        for mention in self.dates:
-            if mention.value is said:
-                return mention.start
-        return None
 
     def _non_numeric(self, seg_start: int, seg_end: int, base: dict, said: DateValue,
                      incident: Incident | None) -> Incident | None:
@@ -677,12 +667,7 @@ class Reader:
             return self._new_incident(anchor.date, self._finer(place, anchor.place), perpetrator,
                                       dated=True)
         reference = said.start or self.published
-        if reference is None:
-            when = DateValue.unknown()
-        else:
-            when = DateValue(reference - timedelta(days=DEFAULT_WINDOW_DAYS), reference,
-                             "window", "")
-        return self._new_incident(when, place, perpetrator, dated=False)
+        return self._new_incident(_week_before(reference), place, perpetrator, dated=False)
 
     def _new_incident(self, when: DateValue, place: str | None, perpetrator: str | None,
                       dated: bool) -> Incident:
@@ -725,6 +710,13 @@ class Reader:
         if inherit and self.last_incident is not None:
             return self.last_incident.perpetrator
         return None
+
+
+def _week_before(reference: date | None) -> DateValue:
+    """An undated incident: news tells of the days before the report (or the statement)."""
+    if reference is None:
+        return DateValue.unknown()
+    return DateValue(reference - timedelta(days=DEFAULT_WINDOW_DAYS), reference, "window", "")
 
 
 def _span_of(days: list[DateValue]) -> DateValue | None:
