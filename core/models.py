@@ -66,7 +66,7 @@ class Claim(SQLModel, table=True):
     said_precision: str = "unknown"
     said_text: str = ""
     event_start: date | None = Field(default=None, index=True)
-    event_end: date | None = None
+    event_end: date | None = Field(default=None, index=True)
     event_precision: str = "unknown"
     event_text: str = ""
     place: str | None = None
@@ -109,7 +109,7 @@ class ClaimEvent(SQLModel, table=True):
     """Why a claim belongs to an event; role ``part`` links an aggregate to what it sums."""
 
     claim_id: str = Field(foreign_key="claim.id", primary_key=True)
-    event_id: str = Field(foreign_key="event.id", primary_key=True)
+    event_id: str = Field(foreign_key="event.id", primary_key=True, index=True)
     role: str = "about"  # about | part
     reason: str = ""
 
@@ -126,3 +126,21 @@ class Finding(SQLModel, table=True):
     reason: str = Field(sa_column=Column(Text, nullable=False))
     claims: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     details: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class Override(SQLModel, table=True):
+    """An analyst's decision about linking, replayed after every relink so it survives it.
+
+    Decisions name claims, not events, because event ids change when their members do.
+    ``move`` takes ``claims`` out of their event into the one holding ``anchor`` (or into a new
+    event of their own when ``anchor`` is empty); ``merge`` joins the event holding ``claims[0]``
+    to the one holding ``anchor``.
+    """
+
+    # The order decisions are replayed in; chosen by the store, never by the database.
+    id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    action: str  # move | merge
+    claims: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    anchor: str | None = None
+    note: str = ""
+    created_at: datetime = Field(default_factory=utcnow)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, inspect, text
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlmodel import Session, SQLModel, create_engine, delete, select
 
@@ -15,6 +15,8 @@ from claimtrack.errors import ClaimtrackError
 from claimtrack.models import Claim, ClaimEvent, Event, Finding, Party, Source
 
 DEFAULT_DB = "claims.db"
+FIRST_REVISION = "0001"  # the schema of release 0.1.0, which had no migrations
+MIGRATION_LOCK = 0x636C61696D73  # any fixed number: the advisory lock migrations hold
 
 
 def database_url(db: str | None) -> str:
@@ -42,11 +44,38 @@ def open_store(db: str | None = None) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     try:
-        SQLModel.metadata.create_all(engine)
+        migrate(engine)
     except OperationalError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         raise ClaimtrackError(f"cannot open database {_safe(url)}: {reason}") from exc
     return engine
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the store to the newest schema with Alembic; a new store is created this way too.
+
+    A store written before migrations existed (release 0.1.0) has the tables but no
+    ``alembic_version``: it is stamped as the first revision and upgraded from there.
+    """
+    from alembic import command
+    from alembic.config import Config
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", "claimtrack:migrations")
+    head = ScriptDirectory.from_config(config).get_current_head()
+    with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Two processes opening a new store at once must not both create its tables.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+        current = MigrationContext.configure(connection).get_current_revision()
+        if current == head:
+            return
+        config.attributes["connection"] = connection
+        if current is None and inspect(connection).has_table("source"):
+            command.stamp(config, FIRST_REVISION)
+        command.upgrade(config, "head")
 
 
 def _safe(url: str) -> str:
