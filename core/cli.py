@@ -114,9 +114,11 @@ def ingest(
                         err.print(f"Warning: {outcome.origin}: {warning}", markup=False)
             advance()
     try:
-        event_count = relink(engine, pm, ingestor.gazetteer)
+        new_sources = [o.source_id for o in outcomes if o.status == "new" and o.source_id]
+        event_count = relink(engine, pm, ingestor.gazetteer, sources=new_sources)
     except ClaimtrackError as exc:
-        raise fail(f"linking events failed: {exc}") from exc
+        raise fail(f"linking events failed: {exc} (claims are stored; "
+                   "`claims verify --relink` links them again)") from exc
     tally = Counter(o.status for o in outcomes)
     if not quiet:
         for o in outcomes:
@@ -138,14 +140,23 @@ def _failed(error: InputError) -> Outcome:
 
 
 @app.command()
-def verify(db: DbOption = None) -> None:
-    """Link claims to events, run every verifier, store the findings and print them per event."""
+def verify(
+    db: DbOption = None,
+    relink_all: Annotated[bool, typer.Option(
+        "--relink", help="Rebuild every event first (after changing or upgrading the linker)."
+    )] = False,
+) -> None:
+    """Run every verifier on the events, store the findings and print them per event.
+
+    Events are kept up to date by `claims ingest`; --relink rebuilds them all first.
+    """
     from claimtrack.verification import load_dataset, run_verifiers
 
     engine, pm = _setup(db)
     gazetteer = build_gazetteer(pm)
     try:
-        relink(engine, pm, gazetteer)
+        if relink_all:
+            relink(engine, pm, gazetteer)
         findings = run_verifiers(engine, pm, gazetteer)
     except ClaimtrackError as exc:
         raise fail(str(exc)) from exc
@@ -328,6 +339,129 @@ def status(db: DbOption = None) -> None:
     for source in failed:
         out.print(f"failed: {source.origin} ({source.failed_plugin}: {source.error})",
                   markup=False)
+
+
+@app.command("import")
+def import_(
+    path: Annotated[Path, typer.Argument(help="A file written by `claims export --format json`.")],
+    db: DbOption = None,
+) -> None:
+    """Load a JSON export into the store.
+
+    Into an empty store the export is restored exactly (events, findings and analysts'
+    decisions included): exporting again gives the same document. Into a store that holds
+    data already, new sources and claims are added and linked; run `claims verify` after.
+    """
+    from claimtrack.importer import import_export, read_export
+
+    engine, pm = _setup(db)
+    try:
+        document = read_export(path)
+        result = import_export(engine, document)
+        if not result.restored and result.new_source_ids:
+            relink(engine, pm, build_gazetteer(pm), sources=result.new_source_ids)
+    except ClaimtrackError as exc:
+        raise fail(str(exc)) from exc
+    how = "restored as exported" if result.restored else "added; run `claims verify` next"
+    out.print(f"{path}: {result.sources} sources and {result.claims} claims {how} "
+              f"({result.skipped_sources} sources already stored).", markup=False)
+
+
+NoteOption = Annotated[str, typer.Option(help="Why: kept with the decision and shown as "
+                                         "the link reason.")]
+
+
+def _decide(db: str | None, decide: Any, done: str) -> None:
+    """Record an analyst decision, relink around it and say where the claims are now."""
+    from claimtrack import overrides
+
+    engine, pm = _setup(db)
+    try:
+        decision = decide(engine)
+        relink(engine, pm, build_gazetteer(pm), claims=overrides.touched(decision))
+    except ClaimtrackError as exc:
+        raise fail(str(exc)) from exc
+    from claimtrack.store import session_scope
+
+    with session_scope(engine) as session:
+        now = sorted({overrides.event_of(session, c) or "no event"
+                      for c in decision.claims})
+    out.print(f"{done}: now in {', '.join(now)}. Decision {decision.id} is kept across "
+              f"relinks; `claims overrides --undo {decision.id}` takes it back.", markup=False)
+
+
+@app.command()
+def move(
+    claim_ids: Annotated[list[str], typer.Argument(metavar="CLAIM...", help="Claim ids.")],
+    to: Annotated[str | None, typer.Option(help="The event to move them to.")] = None,
+    new: Annotated[bool, typer.Option("--new", help="Make them an event of their own.")] = False,
+    note: NoteOption = "",
+    db: DbOption = None,
+) -> None:
+    """Move claims to another event (--to EVENT) or into a new one (--new)."""
+    from claimtrack import overrides
+
+    if (to is None) == (not new):
+        raise typer.BadParameter("give exactly one of --to EVENT and --new")
+    _decide(db, lambda engine: overrides.move(engine, claim_ids, to, note),
+            f"Moved {len(claim_ids)} claim(s)")
+
+
+@app.command()
+def split(
+    event_id: Annotated[str, typer.Argument(metavar="EVENT", help="The event to split.")],
+    claim_ids: Annotated[list[str], typer.Argument(metavar="CLAIM...",
+                                                   help="The claims that belong elsewhere.")],
+    note: NoteOption = "",
+    db: DbOption = None,
+) -> None:
+    """Split an event: the claims named leave it and become an event of their own."""
+    from claimtrack import overrides
+
+    _decide(db, lambda engine: overrides.split(engine, event_id, claim_ids, note),
+            f"Split {len(claim_ids)} claim(s) out of {event_id}")
+
+
+@app.command()
+def merge(
+    into: Annotated[str, typer.Argument(metavar="EVENT", help="The event that stays.")],
+    other: Annotated[str, typer.Argument(metavar="OTHER", help="The event joined to it.")],
+    note: NoteOption = "",
+    db: DbOption = None,
+) -> None:
+    """Merge two events that are one incident; claims later linked to either follow."""
+    from claimtrack import overrides
+
+    _decide(db, lambda engine: overrides.merge(engine, into, other, note),
+            f"Merged {other} into {into}")
+
+
+@app.command("overrides")
+def list_overrides(
+    undo: Annotated[int | None, typer.Option(help="Take back the decision with this number.")]
+    = None,
+    db: DbOption = None,
+) -> None:
+    """List analysts' linking decisions (replayed after every relink), or take one back."""
+    from claimtrack import overrides
+
+    engine, pm = _setup(db)
+    if undo is not None:
+        try:
+            decision = overrides.undo(engine, undo)
+            relink(engine, pm, build_gazetteer(pm), claims=overrides.touched(decision))
+        except ClaimtrackError as exc:
+            raise fail(str(exc)) from exc
+        out.print(f"Decision {undo} taken back; its claims were relinked.", markup=False)
+        return
+    table = Table(title="Linking decisions", title_justify="left")
+    for column in ("#", "action", "claims", "with claim", "note", "when"):
+        table.add_column(column, overflow="fold")
+    for d in overrides.decisions(engine):
+        action = "move to new event" if d.action == "move" and not d.anchor else d.action
+        table.add_row(str(d.id), action, " ".join(d.claims), d.anchor or "", d.note,
+                      d.created_at.isoformat(timespec="minutes"))
+    out.print(table if table.row_count else "No decisions recorded.")
 
 
 def version_callback(value: bool) -> None:

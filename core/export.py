@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 from sqlmodel import select
 
 from claimtrack import __version__
-from claimtrack.models import Claim, ClaimEvent, Event, Finding, Party, Source
+from claimtrack.models import Claim, ClaimEvent, Event, Finding, Override, Party, Source
 from claimtrack.schemas import validate_document
 from claimtrack.store import session_scope
 
@@ -67,6 +67,7 @@ def build_export(engine: Engine) -> dict[str, Any]:
         links = list(session.exec(select(ClaimEvent).order_by(ClaimEvent.event_id,
                                                               ClaimEvent.claim_id)))
         findings = list(session.exec(select(Finding).order_by(Finding.id)))
+        decisions = list(session.exec(select(Override).order_by(Override.id)))
 
     about: dict[str, str] = {}
     parts: dict[str, list[str]] = {}
@@ -126,6 +127,9 @@ def build_export(engine: Engine) -> dict[str, Any]:
                                           c.event_text),
                 "place": c.place,
                 "target": c.target,
+                "perpetrator": c.perpetrator,
+                "incident": c.incident,
+                "parts": c.parts or {},
                 "attribution": c.attribution,
                 "denies": c.denies_id,
                 "event": about.get(c.id),
@@ -169,6 +173,17 @@ def build_export(engine: Engine) -> dict[str, Any]:
                 "details": f.details,
             }
             for f in findings
+        ],
+        "overrides": [
+            {
+                "id": o.id,
+                "action": o.action,
+                "claims": list(o.claims),
+                "anchor": o.anchor,
+                "note": o.note,
+                "created_at": o.created_at.isoformat(timespec="seconds"),
+            }
+            for o in decisions
         ],
     }
 

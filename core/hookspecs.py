@@ -100,10 +100,17 @@ def register_places(register: Callable[..., PlaceEntry]) -> None:
 def link_events(claims: list[ClaimFacts]) -> list[EventDraft] | None:
     """Return events grouping the incident claims given, or ``None`` to leave it to another.
 
-    Called after every ingest run and by ``claims verify``, with every claim of every cleanly
-    ingested source, in a stable order (aggregates are flagged with ``aggregate=True``). Each
+    Called after every ingest run, after an analyst's decision, and by ``claims verify
+    --relink``, in a stable order (aggregates are flagged with ``aggregate=True``). Each
     ``EventDraft`` lists its claim ids with the reason each was linked, and the aggregate claims
     that count it among their parts. The first non-``None`` answer wins.
+
+    The claims given are either all stored claims or a closed neighbourhood of new ones: every
+    claim whose link dates (event window, widened to an aggregate's part dates) come within
+    ``claimtrack.linking.LINK_SLACK`` of another's, with whole articles and whole current
+    events. A linker must therefore never put two claims in one event (or link a total to a
+    part) when their dates are further apart than that; undated claims may only join claims
+    of their own article. Analysts' decisions are applied by the core to what it returns.
     """
 
 

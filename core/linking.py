@@ -1,24 +1,29 @@
 """Turning stored claims into events: the core side of the ``link_events`` hook.
 
-The core hands the linker plugin plain facts about every claim and stores what it answers. The
-whole set is relinked each time, in a stable order, so the events never depend on the order
-articles arrived in.
+The core hands the linker plugin plain facts about claims and stores what it answers, then
+replays the analysts' overrides on top. After an ingest only the neighbourhood of the new
+claims is relinked: every claim that could share an event with them, closed under "same
+article", "dates within ``LINK_SLACK`` of each other", "in one event today" and "named in one
+override". Inside that closed set the linker sees exactly what a full rebuild would show it, so
+the events never depend on the order or the batches articles arrived in.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
-from sqlalchemy import Engine
-from sqlmodel import Session, delete, select
+from sqlalchemy import Engine, func
+from sqlmodel import Session, col, delete, select
 
 from claimtrack.arabic_dates import DateValue
 from claimtrack.errors import PluginError
 from claimtrack.extraction import INCIDENT_KINDS
 from claimtrack.gazetteer import Gazetteer
-from claimtrack.models import Claim, ClaimEvent, Event, Source
+from claimtrack.models import Claim, ClaimEvent, Event, Override, Source
 from claimtrack.plugins import PluginManager
 from claimtrack.store import session_scope
 
@@ -67,13 +72,35 @@ def _date(start: date | None, end: date | None, precision: str, text: str) -> Da
     return DateValue(start, end, precision, text)  # type: ignore[arg-type]
 
 
-def claim_facts(session: Session, gazetteer: Gazetteer) -> list[ClaimFacts]:
-    published = {
-        s.id: _date(s.published_start, s.published_end, s.published_precision, s.published_text)
-        for s in session.exec(select(Source).where(Source.status == "ok"))
-    }
+# Linkers may only join claims whose date windows come this close: the contract that lets the
+# core relink a neighbourhood instead of everything.
+LINK_SLACK = timedelta(days=2)
+CHUNK = 500  # ids per IN (...) clause
+
+
+def link_window(event_start: date | None, event_end: date | None,
+                parts: dict | None) -> tuple[date | None, date | None]:
+    """The dates a claim can link on: its event window, widened to the dates of its parts."""
+    days = [d for d in (event_start, event_end) if d]
+    for part in (parts or {}).get("dates", []):
+        days += [date.fromisoformat(part[k]) for k in ("start", "end") if part.get(k)]
+    return (min(days), max(days)) if days else (None, None)
+
+
+def claim_facts(session: Session, gazetteer: Gazetteer,
+                claims: Sequence[Claim] | None = None) -> list[ClaimFacts]:
+    if claims is None:
+        ok = select(Source.id).where(Source.status == "ok")
+        claims = list(session.exec(select(Claim).where(col(Claim.source_id).in_(ok))))
+    source_ids = sorted({c.source_id for c in claims})
+    published = {}
+    for chunk in _chunks(source_ids):
+        for s in session.exec(select(Source).where(col(Source.id).in_(chunk),
+                                                   Source.status == "ok")):
+            published[s.id] = _date(s.published_start, s.published_end, s.published_precision,
+                                    s.published_text)
     facts = []
-    for c in session.exec(select(Claim).order_by(Claim.id)):
+    for c in sorted(claims, key=lambda c: c.id):
         if c.source_id not in published:
             continue
         place = gazetteer.places.get(c.place) if c.place else None
@@ -119,47 +146,196 @@ def event_id(draft: EventDraft) -> str:
     return "e_" + hashlib.sha1("|".join(members).encode()).hexdigest()[:12]
 
 
-def relink(engine: Engine, pm: PluginManager, gazetteer: Gazetteer) -> int:
-    """Rebuild every event from the stored claims; returns the number of events."""
+def relink(engine: Engine, pm: PluginManager, gazetteer: Gazetteer, *,
+           sources: Iterable[str] | None = None, claims: Iterable[str] | None = None) -> int:
+    """Bring the events up to date; returns how many events the store holds.
+
+    ``sources`` and ``claims`` name what changed since the last link (new articles, claims an
+    analyst moved); only their neighbourhood is rebuilt. With neither, every event is rebuilt.
+    """
+    full = sources is None and claims is None
     with session_scope(engine) as session:
-        facts = claim_facts(session, gazetteer)
-        plugin, drafts = pm.call_first("link_events", claims=facts)
-        drafts = drafts or []
-        session.exec(delete(ClaimEvent))  # type: ignore[call-overload]
-        session.exec(delete(Event))  # type: ignore[call-overload]
-        known = {f.id for f in facts}
-        for draft in drafts:
-            if not draft.claims:
-                continue
-            unknown = [cid for cid, _ in draft.claims + draft.parts_of if cid not in known]
-            if unknown:
-                raise PluginError(plugin or "link_events",
-                                  f"event names unknown claim {unknown[0]}")
-            place = gazetteer.places.get(draft.place) if draft.place else None
-            eid = event_id(draft)
-            session.add(
-                Event(
-                    id=eid,
-                    kind=draft.kind,
-                    perpetrator=draft.perpetrator,
-                    target=draft.target,
-                    date_start=draft.date.start,
-                    date_end=draft.date.end,
-                    date_precision=draft.date.precision,
-                    date_text=draft.date.text,
-                    place=draft.place,
-                    lat=place.lat if place else None,
-                    lon=place.lon if place else None,
-                    place_precision=_place_precision(place.kind if place else None),
-                    radius_km=place.radius_km if place else None,
-                )
+        overrides = list(session.exec(select(Override).order_by(col(Override.id))))
+        scope: list[Claim] | None = None
+        if full:
+            session.exec(delete(ClaimEvent))  # type: ignore[call-overload]
+            session.exec(delete(Event))  # type: ignore[call-overload]
+        else:
+            seeds = set(claims or ())
+            scope = neighbourhood(session, seeds, set(sources or ()), overrides)
+            _drop_events_of(session, [c.id for c in scope] + sorted(seeds))
+        facts = claim_facts(session, gazetteer, scope)
+        if facts:
+            plugin, drafts = pm.call_first("link_events", claims=facts)
+            drafts = apply_overrides(drafts or [], overrides, facts)
+            _store_drafts(session, drafts, {f.id for f in facts}, plugin, gazetteer)
+        return int(session.exec(select(func.count()).select_from(Event)).one())
+
+
+def neighbourhood(session: Session, seeds: set[str], sources: set[str],
+                  overrides: list[Override]) -> list[Claim]:
+    """The stored claims that could share an event with the seed claims or sources' claims."""
+    partners: dict[str, set[str]] = {}
+    for o in overrides:
+        group = set(o.claims) | ({o.anchor} if o.anchor else set())
+        for cid in group:
+            partners.setdefault(cid, set()).update(group)
+    ok = select(Source.id).where(Source.status == "ok")
+    found: dict[str, Claim] = {}
+    want_ids, want_sources, want_events = set(seeds), set(sources), set()
+    windows: list[tuple[date, date]] = []
+    seen_sources: set[str] = set()
+    seen_events: set[str] = set()
+    covered: list[tuple[date, date]] = []
+    while want_ids or want_sources or want_events or windows:
+        batch: list[Claim] = []
+        for chunk in _chunks(sorted(want_ids - found.keys())):
+            batch += session.exec(select(Claim).where(col(Claim.id).in_(chunk),
+                                                      col(Claim.source_id).in_(ok)))
+        for chunk in _chunks(sorted(want_sources)):
+            batch += session.exec(select(Claim).where(col(Claim.source_id).in_(chunk),
+                                                      col(Claim.source_id).in_(ok)))
+        for chunk in _chunks(sorted(want_events)):
+            members = select(ClaimEvent.claim_id).where(col(ClaimEvent.event_id).in_(chunk))
+            batch += session.exec(select(Claim).where(col(Claim.id).in_(members)))
+        for lo, hi in windows:
+            batch += session.exec(select(Claim).where(
+                col(Claim.source_id).in_(ok),
+                col(Claim.link_start) <= hi,
+                col(Claim.link_end) >= lo,
+            ))
+        seen_sources |= want_sources
+        seen_events |= want_events
+        want_ids, want_sources, want_events, windows = set(), set(), set(), []
+        new = [c for c in batch if c.id not in found]
+        for claim in new:
+            found[claim.id] = claim
+        for claim in new:
+            if claim.source_id not in seen_sources:
+                want_sources.add(claim.source_id)
+            want_ids |= partners.get(claim.id, set()) - found.keys()
+            if claim.link_start and claim.link_end:
+                window = (claim.link_start - LINK_SLACK, claim.link_end + LINK_SLACK)
+                if not any(a <= window[0] and window[1] <= b for a, b in covered):
+                    covered.append(window)
+                    windows.append(window)
+        for chunk in _chunks(sorted(c.id for c in new)):
+            events = select(ClaimEvent.event_id).where(col(ClaimEvent.claim_id).in_(chunk))
+            want_events |= set(session.exec(events)) - seen_events
+    return list(found.values())
+
+
+def _drop_events_of(session: Session, claim_ids: list[str]) -> None:
+    """Delete the events any of these claims belongs to (their other members are relinked)."""
+    events: set[str] = set()
+    for chunk in _chunks(sorted(set(claim_ids))):
+        events |= set(session.exec(
+            select(ClaimEvent.event_id).where(col(ClaimEvent.claim_id).in_(chunk))))
+    for chunk in _chunks(sorted(events)):
+        session.exec(delete(ClaimEvent).where(col(ClaimEvent.event_id).in_(chunk)))  # type: ignore[call-overload]
+        session.exec(delete(Event).where(col(Event.id).in_(chunk)))  # type: ignore[call-overload]
+    # Events left without members (their claims' source was deleted) go too.
+    linked = select(ClaimEvent.event_id).where(ClaimEvent.role == "about")
+    session.exec(delete(Event).where(~col(Event.id).in_(linked)))  # type: ignore[call-overload]
+
+
+def _store_drafts(session: Session, drafts: list[EventDraft], known: set[str],
+                  plugin: str | None, gazetteer: Gazetteer) -> None:
+    for draft in drafts:
+        if not draft.claims:
+            continue
+        unknown = [cid for cid, _ in draft.claims + draft.parts_of if cid not in known]
+        if unknown:
+            raise PluginError(plugin or "link_events", f"event names unknown claim {unknown[0]}")
+        place = gazetteer.places.get(draft.place) if draft.place else None
+        eid = event_id(draft)
+        session.add(
+            Event(
+                id=eid,
+                kind=draft.kind,
+                perpetrator=draft.perpetrator,
+                target=draft.target,
+                date_start=draft.date.start,
+                date_end=draft.date.end,
+                date_precision=draft.date.precision,
+                date_text=draft.date.text,
+                place=draft.place,
+                lat=place.lat if place else None,
+                lon=place.lon if place else None,
+                place_precision=_place_precision(place.kind if place else None),
+                radius_km=place.radius_km if place else None,
             )
-            session.flush()
-            for cid, why in draft.claims:
-                session.add(ClaimEvent(claim_id=cid, event_id=eid, role="about", reason=why))
-            for cid, why in draft.parts_of:
+        )
+        session.flush()
+        for cid, why in draft.claims:
+            session.add(ClaimEvent(claim_id=cid, event_id=eid, role="about", reason=why))
+        for cid, why in draft.parts_of:
+            if cid not in {c for c, _ in draft.claims}:
                 session.add(ClaimEvent(claim_id=cid, event_id=eid, role="part", reason=why))
-        return sum(1 for d in drafts if d.claims)
+
+
+def apply_overrides(drafts: list[EventDraft], overrides: list[Override],
+                    facts: list[ClaimFacts]) -> list[EventDraft]:
+    """Replay analysts' decisions, oldest first, on the linker's events."""
+    if not overrides:
+        return drafts
+    by_id = {f.id: f for f in facts}
+    home: dict[str, EventDraft] = {cid: d for d in drafts for cid, _ in d.claims}
+    touched: set[int] = set()
+    for o in overrides:
+        tag = f"analyst decision {o.id}" + (f": {o.note}" if o.note else "")
+        if o.action == "merge":
+            into, other = home.get(o.anchor or ""), home.get(o.claims[0] if o.claims else "")
+            if into is None or other is None or into is other:
+                continue
+            into.claims += [(cid, f"merged by {tag}") for cid, _ in other.claims]
+            into.parts_of += other.parts_of
+            for cid, _ in other.claims:
+                home[cid] = into
+            other.claims, other.parts_of = [], []
+            touched.add(id(into))
+            continue
+        moving = [cid for cid in o.claims if cid in by_id]
+        target = home.get(o.anchor) if o.anchor else None
+        if not moving or (o.anchor and (target is None or o.anchor in moving)):
+            continue  # the claims or the event they were moved to are gone
+        if target is None:
+            target = EventDraft(claims=[])
+            drafts.append(target)
+        for cid in moving:
+            old = home.get(cid)
+            if old is not None:
+                old.claims = [(c, why) for c, why in old.claims if c != cid]
+                touched.add(id(old))
+            target.claims.append((cid, f"moved by {tag}"))
+            home[cid] = target
+        touched.add(id(target))
+    for draft in drafts:
+        if id(draft) in touched and draft.claims:
+            _summarise(draft, [by_id[cid] for cid, _ in draft.claims if cid in by_id])
+    return [d for d in drafts if d.claims]
+
+
+def _summarise(draft: EventDraft, members: list[ClaimFacts]) -> None:
+    """Date, place and perpetrator of an event an analyst reshaped, from its claims."""
+    days = sorted({c.event_date.start for c in members
+                   if c.event_date.precision == "day" and c.event_date.start})
+    if days:
+        draft.date = DateValue(days[0], days[-1], "day" if len(days) == 1 else "window",  # type: ignore[arg-type]
+                               "; ".join(sorted({c.event_date.text for c in members
+                                                 if c.event_date.text})))
+    else:
+        draft.date = DateValue.unknown()
+    placed = sorted((c for c in members if c.place),
+                    key=lambda c: (c.place_radius_km or 10**6, c.place or ""))
+    draft.place = placed[0].place if placed else None
+    perps = Counter(c.perpetrator for c in members if c.perpetrator)
+    draft.perpetrator = perps.most_common(1)[0][0] if perps else None
+
+
+def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
+    for i in range(0, len(items), CHUNK):
+        yield items[i:i + CHUNK]
 
 
 def _place_precision(kind: str | None) -> str:

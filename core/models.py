@@ -66,7 +66,7 @@ class Claim(SQLModel, table=True):
     said_precision: str = "unknown"
     said_text: str = ""
     event_start: date | None = Field(default=None, index=True)
-    event_end: date | None = Field(default=None, index=True)
+    event_end: date | None = None
     event_precision: str = "unknown"
     event_text: str = ""
     place: str | None = None
@@ -75,6 +75,9 @@ class Claim(SQLModel, table=True):
     denies_id: str | None = None
     incident: str | None = None  # the extractor's incident number within this source
     parts: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    # The dates it can link on (event window and part dates), so linking finds neighbours.
+    link_start: date | None = Field(default=None, index=True)
+    link_end: date | None = Field(default=None, index=True)
     span_start: int
     span_end: int
     quote: str = Field(sa_column=Column(Text, nullable=False))

@@ -19,6 +19,7 @@ from claimtrack.documents import CleanDocument, RawDocument
 from claimtrack.errors import PluginError
 from claimtrack.extraction import ClaimDraft, check_draft
 from claimtrack.gazetteer import Gazetteer
+from claimtrack.linking import link_window
 from claimtrack.models import Claim, Party, Source
 from claimtrack.plugins import PluginManager
 from claimtrack.store import delete_source, save_parties, session_scope, source_by_hash
@@ -243,6 +244,7 @@ def _claim_row(
     parts: dict = {}
     if draft.part_count is not None or draft.part_dates:
         parts = {"count": draft.part_count, "dates": [d.as_dict() for d in draft.part_dates]}
+    link_start, link_end = link_window(when.start, when.end, parts)
     return Claim(
         id=cid,
         source_id=source.id,
@@ -268,6 +270,8 @@ def _claim_row(
         denies_id=denied,
         incident=str(draft.extra["incident"]) if "incident" in draft.extra else None,
         parts=parts,
+        link_start=link_start,
+        link_end=link_end,
         span_start=draft.span[0],
         span_end=draft.span[1],
         quote=draft.quote,

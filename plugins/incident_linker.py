@@ -6,6 +6,7 @@ A figure alone never links two claims. Two groups of claims join when their perp
 same party giving two different figures of the same kind is taken as two incidents. Aggregates
 ("36 killed in three strikes") are linked to the incidents they sum over, never made events.
 Groups are visited in an order that depends only on the claims, so ingest order never matters.
+Candidate incidents are looked up by day in an index, never by comparing every pair.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ FOUNDING = {"killed", "injured", "civilians_harmed", "vehicles_destroyed",
 class Group:
     claims: list[ClaimFacts]
     reasons: dict[str, str] = field(default_factory=dict)
+    order: int = 0  # creation order among clusters: the tie-breaker
 
     @property
     def sort_key(self) -> tuple:
@@ -168,8 +170,43 @@ def _finest_place(group: Group) -> str | None:
     return placed[0].place if placed else None
 
 
+class DayIndex:
+    """Clusters by the days their windows cover (widened by the tolerance)."""
+
+    def __init__(self) -> None:
+        self.clusters: list[Group] = []
+        self._by_day: dict[date, list[Group]] = {}
+
+    def add(self, cluster: Group) -> None:
+        cluster.order = len(self.clusters)
+        self.clusters.append(cluster)
+        self.update(cluster)
+
+    def update(self, cluster: Group) -> None:
+        start, end = cluster.window()
+        for day in _days(start, end, DAY_TOLERANCE):
+            bucket = self._by_day.setdefault(day, [])
+            if cluster not in bucket:
+                bucket.append(cluster)
+
+    def near(self, start: date | None, end: date | None) -> list[Group]:
+        """Clusters whose window may meet [start, end], in creation order."""
+        found: dict[int, Group] = {}
+        for day in _days(start, end, timedelta(0)):
+            for cluster in self._by_day.get(day, ()):
+                found[cluster.order] = cluster
+        return [found[k] for k in sorted(found)]
+
+
+def _days(start: date | None, end: date | None, slack: timedelta) -> list[date]:
+    if start is None:
+        return []
+    first, last = start - slack, (end or start) + slack
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
+
+
 def _link_aggregates(
-    aggregates: list[ClaimFacts], clusters: list[Group]
+    aggregates: list[ClaimFacts], index: DayIndex
 ) -> tuple[dict[int, list[tuple[str, str]]], dict[int, DateValue]]:
     """Which incidents each total sums over, and the part dates it gives them."""
     parts: dict[int, list[tuple[str, str]]] = {}
@@ -178,27 +215,30 @@ def _link_aggregates(
         if claim.kind != "killed_total":
             continue
         perps = {claim.perpetrator} if claim.perpetrator else {claim.root_party}
-        candidates = [
-            (i, g) for i, g in enumerate(clusters)
-            if _perpetrators_agree(perps, g.perpetrators()) and g.window()[0] is not None
-            and any(c.kind == "killed" for c in g.claims)
-        ]
+
+        def candidates(start: date | None, end: date | None) -> list[Group]:
+            return [g for g in index.near(start, end)
+                    if _perpetrators_agree(perps, g.perpetrators())  # noqa: B023
+                    and g.window()[0] is not None
+                    and any(c.kind == "killed" for c in g.claims)]
+
         chosen: list[int] = []
         days = [d.start for d in claim.part_dates if d.start]
         if days:
             for day in days:
-                fits = [(i, g) for i, g in candidates if i not in chosen and
+                fits = [g for g in candidates(day, day) if g.order not in chosen and
                         g.window()[0] - DAY_TOLERANCE <= day <= (g.window()[1] or day)
                         + DAY_TOLERANCE]  # type: ignore[operator]
-                fits.sort(key=lambda ig: ((ig[1].window()[1] - ig[1].window()[0]).days,
-                                          ig[1].sort_key))  # type: ignore[operator]
+                fits.sort(key=lambda g: ((g.window()[1] - g.window()[0]).days,
+                                         g.sort_key))  # type: ignore[operator]
                 if fits:
-                    chosen.append(fits[0][0])
+                    chosen.append(fits[0].order)
                     part = next(d for d in claim.part_dates if d.start == day)
-                    dated.setdefault(fits[0][0], DateValue(day, day, "day", part.text))
+                    dated.setdefault(fits[0].order, DateValue(day, day, "day", part.text))
         elif claim.event_date.start:
             start, end = claim.event_date.start, claim.event_date.end or claim.event_date.start
-            inside = [i for i, g in candidates if start <= g.window()[0] <= end  # type: ignore[operator]
+            inside = [g.order for g in candidates(start, end)
+                      if start <= g.window()[0] <= end  # type: ignore[operator]
                       and (claim.place is None or _near(claim, g))]
             if claim.part_count is None or len(inside) <= claim.part_count:
                 chosen = inside
@@ -222,35 +262,36 @@ def link_events(claims: list[ClaimFacts]) -> list[EventDraft]:
     incident = [c for c in claims if not c.aggregate]
     aggregates = [c for c in claims if c.aggregate]
     groups = sorted(_initial_groups(incident), key=lambda g: g.sort_key)
-    clusters: list[Group] = []
+    index = DayIndex()
     followers: list[Group] = []
     for group in groups:
         if not any(c.kind in FOUNDING for c in group.claims):
             followers.append(group)
             continue
-        fits = [c for c in clusters if _compatible(group, c)]
+        fits = [c for c in index.near(*group.window()) if _compatible(group, c)]
         if fits:
-            best = max(fits, key=lambda c: (len(group.figures() & c.figures()),
-                                            -clusters.index(c)))
+            best = max(fits, key=lambda c: (len(group.figures() & c.figures()), -c.order))
             reason = _why(group, best)
             for claim in group.claims:
                 best.reasons[claim.id] = reason
             best.claims += group.claims
+            index.update(best)
         else:
-            clusters.append(group)
+            index.add(group)
     for group in followers:
-        fits = [c for c in clusters if _compatible(group, c)]
+        fits = [c for c in index.near(*group.window()) if _compatible(group, c)]
         if len(fits) == 1:
             for claim in group.claims:
                 fits[0].reasons[claim.id] = _why(group, fits[0])
             fits[0].claims += group.claims
-    parts, part_dates = _link_aggregates(aggregates, clusters)
+            index.update(fits[0])
+    parts, part_dates = _link_aggregates(aggregates, index)
     drafts = []
-    for index, cluster in enumerate(clusters):
+    for cluster in index.clusters:
         date_value = _event_date(cluster)
-        part_links = parts.get(index, [])
-        if not cluster.day_dates() and index in part_dates:
-            date_value = part_dates[index]  # only a total's list of parts dates this one
+        part_links = parts.get(cluster.order, [])
+        if not cluster.day_dates() and cluster.order in part_dates:
+            date_value = part_dates[cluster.order]  # only a total's list of parts dates this one
         perps = Counter(c.perpetrator for c in cluster.claims if c.perpetrator)
         drafts.append(EventDraft(
             claims=[(c.id, cluster.reasons.get(c.id, "")) for c in
