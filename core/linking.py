@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import Engine, func
+from sqlalchemy import Engine, func, text
 from sqlmodel import Session, col, delete, select
 
 from claimtrack.arabic_dates import DateValue
@@ -76,6 +76,7 @@ def _date(start: date | None, end: date | None, precision: str, text: str) -> Da
 # core relink a neighbourhood instead of everything.
 LINK_SLACK = timedelta(days=2)
 CHUNK = 500  # ids per IN (...) clause
+LINK_LOCK = 0x6C696E6B  # the PostgreSQL advisory lock every relink holds
 
 
 def link_window(event_start: date | None, event_end: date | None,
@@ -155,6 +156,10 @@ def relink(engine: Engine, pm: PluginManager, gazetteer: Gazetteer, *,
     """
     full = sources is None and claims is None
     with session_scope(engine) as session:
+        if engine.dialect.name == "postgresql":
+            # Linkers in other processes wait: each then sees every claim committed before it.
+            lock = text("SELECT pg_advisory_xact_lock(:key)").bindparams(key=LINK_LOCK)
+            session.exec(lock)  # type: ignore[call-overload]
         overrides = list(session.exec(select(Override).order_by(col(Override.id))))
         scope: list[Claim] | None = None
         if full:
