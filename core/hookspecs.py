@@ -58,8 +58,9 @@ def clean_document(document: RawDocument, outlet: str) -> CleanDocument | None:
     Called once per document after the outlet is chosen. ``outlet`` is the chosen outlet id.
     The result gives the title, the kept body blocks (with their character spans in
     ``document.text``), the removed blocks and any publication date or dateline the page shows.
-    The first non-``None`` answer wins; the generic cleaner answers last for every outlet.
-    Claims are only ever extracted from kept blocks.
+    The first non-``None`` answer wins: installed plugins are asked before the built-ins, so
+    return ``None`` for any outlet that is not yours. The generic cleaner answers last, for
+    every outlet. Claims are only ever extracted from kept blocks.
     """
 
 

@@ -53,7 +53,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
@@ -117,7 +117,7 @@ def _identify(plugin: object, name: str | None, version: str | None) -> tuple[st
     """The name and version the core would give the plugin once installed."""
     module = getattr(plugin, "__name__", None)
     if module in DEFAULT_PLUGINS:
-        return name or module, version or __version__
+        return module, __version__  # a built-in is already loaded under its module path
     if module and name is None:
         for ep in entry_points(group=GROUP):
             if ep.value == module:
@@ -160,12 +160,21 @@ class Harness:
         return name
 
     def ingest(self, documents: Iterable[RawDocument]) -> list[Outcome]:
-        """Store the documents (one transaction each) and relink every event."""
+        """Store the documents and relink every event, as ``claims ingest`` does."""
+        outcomes = self.store(documents)
+        self.link()
+        return outcomes
+
+    def store(self, documents: Iterable[RawDocument]) -> list[Outcome]:
+        """Store the documents, one transaction each; a plugin failure fails the document."""
         ingestor = Ingestor(self.engine, self.pm)
         outcomes = [ingestor.ingest(replace(doc)) for doc in documents]
         self.gazetteer = ingestor.gazetteer  # now holds the parties met during extraction
-        relink(self.engine, self.pm, self.gazetteer)
         return outcomes
+
+    def link(self) -> int:
+        """Rebuild every event from the stored claims; returns the number of events."""
+        return relink(self.engine, self.pm, self.gazetteer)
 
     def verify(self) -> list[Finding]:
         return run_verifiers(self.engine, self.pm, self.gazetteer)
@@ -255,8 +264,14 @@ def _enormous() -> str:
 
 def hostile_documents() -> list[RawDocument]:
     """Documents no plugin may crash or hang on. None belongs to any outlet."""
+    return [replace(d) for d in _hostile()]
+
+
+@lru_cache(maxsize=1)
+def _hostile() -> tuple[RawDocument, ...]:
+    # Built once: the 5 MB article would otherwise be rebuilt for every plugin checked.
     one_line = _ARTICLE.replace("\n", " ")
-    return [
+    return (
         RawDocument("hostile:empty", ""),
         RawDocument("hostile:whitespace", " \n\n\t \u00a0\u200f\n "),
         RawDocument("hostile:nul-bytes", "\x00" * 64 + _ARTICLE + "\x00\x00"),
@@ -288,7 +303,7 @@ def hostile_documents() -> list[RawDocument]:
                     "عناصر</p>" + "<div>" * 5000 + "</body></html>"),
         RawDocument("hostile:odd-metadata", _ARTICLE, url="not a url://", title="\x00",
                     published="yesterday-ish"),
-    ]
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -404,12 +419,13 @@ class _Subject:
     def shared(self) -> Harness:
         """Every sample ingested, linked and verified once, as ``claims ingest`` would."""
         harness = self.harness()
-        self.outcomes = harness.ingest(self.prepared(d) for d in self.samples)
-        self.verify_error: str | None = None
+        self.outcomes = harness.store(self.prepared(d) for d in self.samples)
+        self.run_error: PluginError | None = None
         try:
+            harness.link()
             harness.verify()
         except PluginError as exc:
-            self.verify_error = f"plugin {exc.plugin}: {exc.reason}"
+            self.run_error = exc
         return harness
 
 
@@ -498,6 +514,9 @@ def plugin_checks(
     if "verify" in hooks:
         add("verify", f"samples ({len(samples)} documents)", "verify",
             lambda: _verify_problems(subject))
+    if "link_events" in hooks:
+        add("link", f"samples ({len(samples)} documents)", "link",
+            lambda: _link_problems(subject))
     if "register_export_formats" in hooks:
         add("export", f"samples ({len(samples)} documents)", "export",
             lambda: _export_problems(subject))
@@ -941,11 +960,11 @@ def _determinism_problems(subject: _Subject) -> list[str]:
     runs = []
     for order in (subject.samples, list(reversed(subject.samples))):
         harness = subject.harness()
-        harness.ingest(subject.prepared(d) for d in order)
         try:
+            harness.ingest(subject.prepared(d) for d in order)
             runs.append(_snapshot(harness))
         except PluginError as exc:
-            return [f"verify failed: plugin {exc.plugin}: {exc.reason}"]
+            return [f"linking or verifying failed: plugin {exc.plugin}: {exc.reason}"]
     first, second = runs
     problems = []
     for key in sorted(first.keys() - second.keys()):
@@ -994,8 +1013,9 @@ def _finding_problems(draft: Any, known: set[str], where: str) -> list[str]:
 
 def _verify_problems(subject: _Subject) -> list[str]:
     harness = subject.shared
-    if subject.verify_error:
-        return [f"claims verify fails: {subject.verify_error}"]
+    error = subject.run_error
+    if error is not None:
+        return [f"claims verify fails: plugin {error.plugin}: {error.reason}"]
     from claimtrack.verification import load_dataset
 
     dataset = load_dataset(harness.engine, harness.gazetteer)
@@ -1005,6 +1025,16 @@ def _verify_problems(subject: _Subject) -> list[str]:
     for draft in drafts:
         problems += _finding_problems(draft, known, "verify")
     return problems
+
+
+def _link_problems(subject: _Subject) -> list[str]:
+    harness = subject.shared
+    error = subject.run_error
+    if error is not None:
+        return [f"linking the samples' claims fails: plugin {error.plugin}: {error.reason}"]
+    if harness.claims() and not harness.events():
+        return ["link_events made no event of the samples' claims"]
+    return []
 
 
 def _export_problems(subject: _Subject) -> list[str]:

@@ -136,6 +136,7 @@ def test_every_builtin_is_checked_with_its_hooks() -> None:
             assert (outlet, what) in names, (outlet, what)
     assert ("generic_arabic", "extracts") in names
     assert ("libya_gazetteer", "gazetteer") in names
+    assert ("incident_linker", "link") in names
     assert ("casualty_reconciliation", "verify") in names
     assert ("format_csv", "export") in names
     hostile = {c.tag for c in BUILTIN_CHECKS if c.plugin.endswith("generic_arabic")
@@ -400,6 +401,24 @@ def test_verifier_findings_are_checked() -> None:
     assert "refers to 'e_nowhere', which is no event or claim here" in message
     assert "the reason spans several lines" in message
     assert "details cannot be stored as JSON" in message
+
+
+class Inventive:
+    """A linker that makes up a claim id."""
+
+    @hookimpl
+    def link_events(self, claims):  # type: ignore[no-untyped-def]
+        from claimtrack.linking import EventDraft
+
+        return [EventDraft(claims=[("c_invented", "made up")])]
+
+
+def test_a_linker_that_invents_claims_is_caught() -> None:
+    message = _failure(check_plugin, Inventive(), [SAMPLE], name="inventive")
+    assert ("plugin inventive, samples (1 documents): linking the samples' claims fails: "
+            "plugin inventive: event names unknown claim c_invented") in message
+    assert ("plugin inventive, hostile claim list 'empty': an event names claim 'c_invented', "
+            "which it was not given") in message
 
 
 def test_check_functions_refuse_the_wrong_kind_of_plugin() -> None:
