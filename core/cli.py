@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -19,8 +20,11 @@ from rich.table import Table
 
 from claimtrack import __version__
 from claimtrack.arabic_dates import parse_date
+from claimtrack.arabic_text import normalize_key
 from claimtrack.documents import expand_paths, read_documents
 from claimtrack.errors import ClaimtrackError, InputError
+from claimtrack.exporters import export_formats
+from claimtrack.hookspecs import HOOK_CONTRACT_VERSION
 from claimtrack.linking import relink
 from claimtrack.pipeline import Ingestor, Outcome, build_gazetteer, outlets
 from claimtrack.plugins import PluginManager, load_plugins
@@ -59,11 +63,25 @@ def progress_bar(total: int, enabled: bool) -> Iterator[Any]:
         yield lambda: bar.advance(task)
 
 
-def _setup(db: str | None) -> tuple[Any, PluginManager]:
+def _load() -> PluginManager:
+    """The plugins, less any third-party one that breaks the gazetteer or the outlet list."""
     pm = load_plugins()
+    try:
+        pm.drop_breaking(lambda: (build_gazetteer(pm), outlets(pm), export_formats(pm)))
+    except ClaimtrackError as exc:
+        raise fail(str(exc)) from exc
+    return pm
+
+
+def _warn_failures(pm: PluginManager) -> None:
     for failure in pm.failures:
         err.print(f"Warning: failed to load plugin {failure.name!r}: {failure.reason}",
                   markup=False)
+
+
+def _setup(db: str | None) -> tuple[Any, PluginManager]:
+    pm = _load()
+    _warn_failures(pm)
     try:
         engine = open_store(db)
     except ClaimtrackError as exc:
@@ -210,7 +228,6 @@ def export(
 ) -> None:
     """Write everything stored as JSON (validated against schemas/), ClaimReview or CSV."""
     from claimtrack.export import export_document
-    from claimtrack.exporters import export_formats
 
     engine, pm = _setup(db)
     formats = export_formats(pm)
@@ -233,29 +250,119 @@ def export(
 def plugins(
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
-    """List loaded plugins, their version, the hooks they implement and their outlets."""
-    pm = load_plugins()
+    """List loaded plugins, their version, the hooks they implement and their outlets.
+
+    Also counts the parties and places each one adds to the gazetteer (`claims gazetteer`
+    lists them) and names every plugin that failed to load, with the reason.
+    """
+    pm = _load()
     outlet_map = outlets(pm)
+    gazetteer = build_gazetteer(pm)
+    parties = Counter(p.contributed_by for p in gazetteer.parties.values())
+    places = Counter(p.contributed_by for p in gazetteer.places.values())
     rows = []
     for info in pm.info():
         owned = sorted(oid for oid, o in outlet_map.items() if o["plugin"] == info.name)
         rows.append({"name": info.name, "version": info.version, "builtin": info.builtin,
-                     "hooks": list(info.hooks), "outlets": owned})
+                     "hook_contract": info.contract, "hooks": list(info.hooks),
+                     "outlets": owned, "parties": parties[info.name],
+                     "places": places[info.name]})
     failures = [{"name": f.name, "reason": f.reason} for f in pm.failures]
     if as_json:
-        out.print(json.dumps({"plugins": rows, "failed": failures}, ensure_ascii=False,
-                             indent=2), markup=False)
+        document = {"hook_contract": HOOK_CONTRACT_VERSION, "plugins": rows,
+                    "failed": failures}
+        out.print(json.dumps(document, ensure_ascii=False, indent=2), markup=False)
         return
-    table = Table(title="claimtrack plugins", title_justify="left")
-    for column in ("name", "version", "hooks", "outlets"):
+    table = Table(title=f"claimtrack plugins (hook contract {HOOK_CONTRACT_VERSION})",
+                  title_justify="left")
+    for column in ("name", "version", "hooks", "outlets", "gazetteer"):
         table.add_column(column, overflow="fold")
     for row in rows:
+        added = ", ".join(f"{row[k]} {k}" for k in ("parties", "places") if row[k])
         table.add_row(row["name"], row["version"], ", ".join(row["hooks"]),
-                      ", ".join(row["outlets"]))
+                      ", ".join(row["outlets"]), added)
     out.print(table)
     for failure in failures:
         err.print(f"Failed to load plugin {failure['name']!r}: {failure['reason']}",
                   markup=False)
+
+
+class GazetteerKind(StrEnum):
+    all = "all"
+    parties = "parties"
+    places = "places"
+
+
+@app.command()
+def gazetteer(
+    kind: Annotated[GazetteerKind, typer.Option("--kind", help="List parties, places or "
+                                                "both.")] = GazetteerKind.all,
+    plugin: Annotated[str | None, typer.Option("--plugin", help="Only what this plugin "
+                                               "contributed.")] = None,
+    match: Annotated[str | None, typer.Option("--match", help="Only the entries this "
+                                              "spelling resolves to, as the extractor "
+                                              "would read it.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """List the canonical parties and places plugins contribute, and which plugin gave each.
+
+    Outlets count as parties (the outlet speaks when no party is named); parties the extractor
+    meets in a text (a town's municipal council) are stored with the claims, not listed here.
+    """
+    pm = _load()
+    _warn_failures(pm)
+    gaz = build_gazetteer(pm)
+    for outlet_id, info in outlets(pm).items():
+        gaz.ensure_party(outlet_id, info["name"], "outlet", None, info["plugin"])
+    if plugin is not None and not pm.has_plugin(plugin):
+        raise typer.BadParameter(f"no plugin {plugin!r} is loaded; see `claims plugins`",
+                                 param_hint="--plugin")
+    wanted_parties = wanted_places = None
+    if match is not None:
+        key = normalize_key(match)
+        wanted_parties = {m.id for m in gaz.find_parties(key)}
+        wanted_places = {m.id for m in gaz.find_places(key)}
+    parties = [p for p in sorted(gaz.parties.values(), key=lambda p: p.id)
+               if (plugin is None or p.contributed_by == plugin)
+               and (wanted_parties is None or p.id in wanted_parties)]
+    places = [p for p in sorted(gaz.places.values(), key=lambda p: p.id)
+              if (plugin is None or p.contributed_by == plugin)
+              and (wanted_places is None or p.id in wanted_places)]
+    if kind == GazetteerKind.places:
+        parties = []
+    if kind == GazetteerKind.parties:
+        places = []
+    if as_json:
+        document: dict[str, Any] = {}
+        if kind != GazetteerKind.places:
+            document["parties"] = [
+                {"id": p.id, "name": p.name, "kind": p.kind, "affiliation": p.affiliation,
+                 "aliases": list(p.aliases), "contributed_by": p.contributed_by}
+                for p in parties]
+        if kind != GazetteerKind.parties:
+            document["places"] = [
+                {"id": p.id, "name": p.name, "kind": p.kind, "lat": p.lat, "lon": p.lon,
+                 "radius_km": p.radius_km, "aliases": list(p.aliases),
+                 "contributed_by": p.contributed_by}
+                for p in places]
+        out.print(json.dumps(document, ensure_ascii=False, indent=2), markup=False)
+        return
+    if kind != GazetteerKind.places:
+        table = Table(title=f"parties ({len(parties)})", title_justify="left")
+        for column in ("id", "name", "kind", "affiliation", "aliases", "plugin"):
+            table.add_column(column, no_wrap=column in ("id", "plugin"))
+        for p in parties:
+            table.add_row(p.id, escape(p.name), p.kind, p.affiliation or "",
+                          str(len(p.aliases)), p.contributed_by or "")
+        out.print(table)
+    if kind != GazetteerKind.parties:
+        table = Table(title=f"places ({len(places)})", title_justify="left")
+        for column in ("id", "name", "kind", "lat", "lon", "radius km", "aliases", "plugin"):
+            table.add_column(column, no_wrap=column in ("id", "plugin"))
+        for p in places:
+            table.add_row(p.id, escape(p.name), p.kind, f"{p.lat:.4f}", f"{p.lon:.4f}",
+                          f"{p.radius_km:g}", str(len(p.aliases)), p.contributed_by or "")
+        out.print(table)
 
 
 @app.command()

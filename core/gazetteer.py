@@ -106,10 +106,15 @@ class Gazetteer:
         self._place_re = None
         return entry
 
-    def ensure_party(self, id: str, name: str, kind: str, affiliation: str | None = None) -> None:
-        """Declare a party on the fly (an outlet speaking for itself, a municipal office)."""
+    def ensure_party(self, id: str, name: str, kind: str, affiliation: str | None = None,
+                     contributed_by: str = "claimtrack") -> None:
+        """Declare a party on the fly (an outlet speaking for itself, a municipal office).
+
+        ``contributed_by`` names who it came from: the plugin that registered the outlet, or
+        ``claimtrack`` for a party the extractor met in the text.
+        """
         if id not in self.parties:
-            self.parties[id] = PartyEntry(id, name, kind, (), affiliation, "claimtrack")
+            self.parties[id] = PartyEntry(id, name, kind, (), affiliation, contributed_by)
 
     # -- lookups --
 

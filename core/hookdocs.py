@@ -26,6 +26,18 @@ point in the `claimtrack` group, and `claims plugins` lists it:
 example_news = "claimtrack_example_news"
 ```
 
+The whole walk from an empty folder to an installed, tested plugin is in
+[writing-plugins.md](writing-plugins.md); `claimtrack.testing` is the test kit that checks a
+plugin keeps the contract described here.
+
+**The hook contract has a version**, shown above and in `claims plugins`
+(`claimtrack.hookspecs.HOOK_CONTRACT_VERSION`). Adding a hook, or an optional argument a
+plugin may leave out, raises the minor number; renaming or removing a hook or an argument, or
+changing what a hook must return, raises the major number. A plugin states the version it was
+written for in a module-level `CLAIMTRACK_HOOK_CONTRACT = "1.0"`: claimtrack refuses to load
+one written for another major version, and one that implements a hook this page does not
+list, and says so by name in `claims plugins`.
+
 Built-in plugins (`claimtrack_plugins.*`) come in through the same door. Switches for bad days:
 `CLAIMTRACK_LOAD_PLUGINS=a,b` loads only the plugins named (empty loads none),
 `CLAIMTRACK_TRACE_PLUGINS=1` prints every hook call to stderr, and

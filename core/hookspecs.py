@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from claimtrack.linking import ClaimFacts, EventDraft
     from claimtrack.verification import Dataset, FindingDraft
 
-#: Version of this hook contract. A change that breaks existing plugins bumps the major number.
+#: Version of this hook contract: a new hook or a new optional argument raises the minor
+#: number; anything that breaks an existing plugin raises the major one. Plugins may name the
+#: version they target in ``CLAIMTRACK_HOOK_CONTRACT``; another major version is not loaded.
 HOOK_CONTRACT_VERSION = "1.0"
 
 hookspec = pluggy.HookspecMarker("claimtrack")
@@ -56,8 +58,9 @@ def clean_document(document: RawDocument, outlet: str) -> CleanDocument | None:
     Called once per document after the outlet is chosen. ``outlet`` is the chosen outlet id.
     The result gives the title, the kept body blocks (with their character spans in
     ``document.text``), the removed blocks and any publication date or dateline the page shows.
-    The first non-``None`` answer wins; the generic cleaner answers last for every outlet.
-    Claims are only ever extracted from kept blocks.
+    The first non-``None`` answer wins: installed plugins are asked before the built-ins, so
+    return ``None`` for any outlet that is not yours. The generic cleaner answers last, for
+    every outlet. Claims are only ever extracted from kept blocks.
     """
 
 
@@ -80,7 +83,9 @@ def register_parties(register: Callable[..., PartyEntry]) -> None:
     ``register(id, name, kind, aliases=(), affiliation=None)`` per party: ``kind`` is one of
     ``organisation``, ``office``, ``person``, ``unnamed_source``, ``outlet``; ``affiliation``
     is the id of the organisation an office or person speaks for. The core rejects a second
-    party with the same id and records which plugin contributed each one. Every plugin is called.
+    party with the same id and records which plugin contributed each one (``claims gazetteer``
+    lists them). Every plugin is called, built-ins first, so a built-in's id or alias stays
+    the built-in's; a plugin whose party is rejected is not loaded.
     """
 
 
@@ -91,8 +96,7 @@ def register_places(register: Callable[..., PlaceEntry]) -> None:
     Called once when the gazetteer is built. Call
     ``register(id, name, lat, lon, aliases=(), kind="town", radius_km=10.0)`` per place;
     ``kind`` is ``town``, ``district``, ``area``, ``region`` or ``country``. Duplicate ids are
-    rejected.
-    Every plugin is called.
+    rejected, and each place records the plugin that contributed it. Every plugin is called.
     """
 
 

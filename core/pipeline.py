@@ -98,7 +98,7 @@ class Ingestor:
         self.force_published = published
         self.force_url = url
         for outlet_id, info in self.outlets.items():
-            self.gazetteer.ensure_party(outlet_id, info["name"], "outlet")
+            self.gazetteer.ensure_party(outlet_id, info["name"], "outlet", None, info["plugin"])
 
     # -- one document --
 

@@ -29,7 +29,7 @@ from claimtrack.arabic_numbers import NumberMention, find_numbers
 from claimtrack.arabic_text import NormalizedText, normalize, sentence_spans
 from claimtrack.cleaning import clean_lines
 from claimtrack.documents import CleanDocument, RawDocument
-from claimtrack.extraction import ClaimDraft
+from claimtrack.extraction import ClaimDraft, read_in_windows
 from claimtrack.gazetteer import Gazetteer, Mention
 
 # Every pattern below runs on normalised text: ا for hamzated alefs, ي for ى, ه for ة.
@@ -152,7 +152,7 @@ def clean_document(document: RawDocument, outlet: str) -> CleanDocument:
 def extract_claims(document: CleanDocument, gazetteer: Gazetteer) -> list[ClaimDraft]:
     if document.language not in ("ar", "") or not _mostly_arabic(document.text):
         return []
-    return Reader(document, gazetteer).read()
+    return read_in_windows(document, lambda part: Reader(part, gazetteer).read())
 
 
 def _mostly_arabic(text: str) -> bool:
