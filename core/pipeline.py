@@ -1,29 +1,54 @@
 """The ingest pipeline: decode → choose the outlet → clean → extract → store, then link events.
 
-One transaction per document: a document is either stored whole with its claims, recorded as
-failed (with the plugin and the reason), or recognised as already known and left alone.
+The work on a document is split so that it can run in parallel. ``Ingestor.prepare`` does
+everything that needs no store (outlet, cleaning, extraction, the checks on what plugins
+return) and can run in worker processes; ``Writer`` stores prepared documents in batches, one
+transaction per batch of whole documents. A document is stored whole with its claims, recorded
+as failed (with the plugin and the reason), or recognised as already known and left alone. A
+crash loses at most the batch being written, and the next run redoes exactly that.
 """
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import re
-from collections.abc import Callable
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import islice
+from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 
 from claimtrack.arabic_dates import DateValue, latest_absolute_date, parse_date
 from claimtrack.documents import CleanDocument, RawDocument
-from claimtrack.errors import PluginError
+from claimtrack.errors import ClaimtrackError, InputError, PluginError
 from claimtrack.extraction import ClaimDraft, check_draft
 from claimtrack.gazetteer import Gazetteer
 from claimtrack.models import Claim, Party, Source
 from claimtrack.plugins import PluginManager
-from claimtrack.store import delete_source, save_parties, session_scope, source_by_hash
+from claimtrack.store import (
+    clear_failures,
+    complete_row,
+    insert_new,
+    known_hashes,
+    session_scope,
+)
 
 OUTLET_THRESHOLD = 0.5
+DEFAULT_TIMEOUT = 30.0  # seconds of plugin work on one document before it is given up
+BATCH_SIZE = 200  # documents per write transaction
+FLUSH_SECONDS = 2.0  # ... or fewer, when documents arrive slowly
+CHECK_EVERY = 64  # documents whose hashes are looked up in the store at once
 
 
 @dataclass
@@ -35,6 +60,24 @@ class Outcome:
     error: str | None = None
     plugin: str | None = None
     warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Prepared:
+    """A document ready to store: plain rows, cheap to send between processes."""
+
+    origin: str
+    sha256: str
+    source: dict[str, Any]
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    parties: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None  # set when a plugin failed; the source row then says so
+    plugin: str | None = None
+
+
+class PluginTimeout(Exception):
+    """A plugin was still working on a document when its time ran out."""
 
 
 def build_gazetteer(pm: PluginManager) -> Gazetteer:
@@ -70,6 +113,10 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def source_id(sha256: str) -> str:
+    return "s_" + sha256[:16]
+
+
 def claim_id(sha256: str, draft: ClaimDraft) -> str:
     key = "|".join(
         str(part)
@@ -79,15 +126,43 @@ def claim_id(sha256: str, draft: ClaimDraft) -> str:
     return "c_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise ``PluginTimeout`` inside whatever runs longer than ``seconds``.
+
+    A POSIX interval timer on the main thread: the handler raises in the middle of the plugin
+    call, so ``PluginManager.call_each`` names the plugin that was running. Elsewhere (another
+    thread, no SIGALRM) there is no limit. Code stuck inside one C call (a regular expression
+    that backtracks for ever) only sees the signal when that call returns.
+    """
+    if (not seconds or seconds <= 0 or not hasattr(signal, "setitimer")
+            or threading.current_thread() is not threading.main_thread()):
+        yield
+        return
+
+    def expire(_signum: int, _frame: Any) -> None:
+        raise PluginTimeout(f"still running after {seconds:g} s on this document "
+                            "(the --timeout limit)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 class Ingestor:
     def __init__(
         self,
-        engine: Engine,
+        engine: Engine | None,
         pm: PluginManager,
         *,
         outlet: str | None = None,
         published: str | None = None,
         url: str | None = None,
+        timeout: float | None = DEFAULT_TIMEOUT,
     ) -> None:
         self.engine = engine
         self.pm = pm
@@ -96,12 +171,22 @@ class Ingestor:
         self.force_outlet = outlet
         self.force_published = published
         self.force_url = url
+        self.timeout = timeout
         for outlet_id, info in self.outlets.items():
             self.gazetteer.ensure_party(outlet_id, info["name"], "outlet")
 
     # -- one document --
 
     def ingest(self, raw: RawDocument) -> Outcome:
+        """Prepare and store one document now (``ingest_stream`` does many, in batches)."""
+        assert self.engine is not None, "an Ingestor without a store can only prepare"
+        sha = content_hash(raw.text)
+        if sha in known_hashes(self.engine, [sha]):
+            return Outcome(raw.origin, "known", source_id=source_id(sha))
+        return Writer(self.engine).store([self.prepare(raw)])[0]
+
+    def prepare(self, raw: RawDocument) -> Prepared:
+        """Everything but storing: outlet, cleaning, extraction and checks, in a time limit."""
         if self.force_outlet:
             raw.outlet = self.force_outlet
         if self.force_published:
@@ -109,27 +194,22 @@ class Ingestor:
         if self.force_url:
             raw.url = self.force_url
         sha = content_hash(raw.text)
-        with session_scope(self.engine) as session:
-            existing = source_by_hash(session, sha)
-            if existing is not None and existing.status == "ok":
-                return Outcome(raw.origin, "known", source_id=existing.id)
         try:
-            source, claims, warnings = self._process(raw, sha)
+            try:
+                with time_limit(self.timeout):
+                    source, claims, warnings = self._process(raw, sha)
+            except PluginTimeout as exc:  # ran out between two plugin calls: the core's time
+                raise PluginError("claimtrack", str(exc)) from exc
         except PluginError as exc:
-            return self._record_failure(raw, sha, exc)
-        with session_scope(self.engine) as session:
-            existing = source_by_hash(session, sha)
-            if existing is not None:
-                if existing.status == "ok":  # another worker stored it meanwhile
-                    return Outcome(raw.origin, "known", source_id=existing.id)
-                delete_source(session, existing)
-            save_parties(session, self._parties_for(claims))
-            session.add(source)
-            session.flush()
-            session.add_all(claims)
-        return Outcome(raw.origin, "new", len(claims), source.id, warnings=warnings)
+            row = complete_row(Source, {
+                "id": source_id(sha), "sha256": sha, "outlet": slug(raw.outlet or "unknown"),
+                "url": raw.url, "title": raw.title, "text": raw.text, "origin": raw.origin,
+                "status": "failed", "error": exc.reason, "failed_plugin": exc.plugin})
+            return Prepared(raw.origin, sha, row, error=str(exc), plugin=exc.plugin)
+        return Prepared(raw.origin, sha, source, claims, self._parties_for(claims), warnings)
 
-    def _process(self, raw: RawDocument, sha: str) -> tuple[Source, list[Claim], list[str]]:
+    def _process(self, raw: RawDocument, sha: str
+                 ) -> tuple[dict[str, Any], list[dict[str, Any]], list[str]]:
         warnings: list[str] = []
         outlet = self._choose_outlet(raw)
         plugin, clean = self.pm.call_first("clean_document", document=raw, outlet=outlet)
@@ -140,21 +220,21 @@ class Ingestor:
         if outlet not in self.gazetteer.parties:
             self.gazetteer.ensure_party(outlet, outlet, "outlet")
 
-        source = Source(
-            id="s_" + sha[:16],
-            sha256=sha,
-            outlet=outlet,
-            url=clean.url,
-            title=raw.title or clean.title,
-            published_start=clean.published.start,
-            published_end=clean.published.end,
-            published_precision=clean.published.precision,
-            published_text=clean.published.text,
-            language=clean.language,
-            text=raw.text,
-            origin=raw.origin,
-        )
-        claims: dict[str, Claim] = {}
+        source = complete_row(Source, {
+            "id": source_id(sha),
+            "sha256": sha,
+            "outlet": outlet,
+            "url": clean.url,
+            "title": raw.title or clean.title,
+            "published_start": clean.published.start,
+            "published_end": clean.published.end,
+            "published_precision": clean.published.precision,
+            "published_text": clean.published.text,
+            "language": clean.language,
+            "text": raw.text,
+            "origin": raw.origin,
+        })
+        claims: dict[str, dict[str, Any]] = {}
         for name, drafts in self.pm.call_each(
             "extract_claims", document=clean, gazetteer=self.gazetteer
         ):
@@ -167,7 +247,8 @@ class Ingestor:
                 if draft.denies is not None and not 0 <= draft.denies < len(ids):
                     raise PluginError(name, f"claim denies index {draft.denies}, out of range")
                 denied = ids[draft.denies] if draft.denies is not None else None
-                claims.setdefault(cid, _claim_row(cid, source, draft, denied, name, version))
+                if cid not in claims:
+                    claims[cid] = _claim_row(cid, source, draft, denied, name, version)
         return source, list(claims.values()), warnings
 
     def _choose_outlet(self, raw: RawDocument) -> str:
@@ -202,10 +283,10 @@ class Ingestor:
             return DateValue(bound, None, "window", f"not before {bound.isoformat()}")
         return DateValue.unknown()
 
-    def _parties_for(self, claims: list[Claim]) -> list[Party]:
+    def _parties_for(self, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
         wanted: set[str] = set()
         for claim in claims:
-            for party_id in (claim.party_id, claim.perpetrator):
+            for party_id in (claim["party_id"], claim["perpetrator"]):
                 while party_id and party_id not in wanted:
                     wanted.add(party_id)
                     entry = self.gazetteer.parties.get(party_id)
@@ -214,41 +295,203 @@ class Ingestor:
         for party_id in sorted(wanted):
             entry = self.gazetteer.parties.get(party_id)
             if entry is None:
-                rows.append(Party(id=party_id, name=party_id, kind="organisation"))
+                rows.append(complete_row(Party, {"id": party_id, "name": party_id,
+                                                 "kind": "organisation"}))
             else:
-                rows.append(
-                    Party(id=entry.id, name=entry.name, kind=entry.kind,
-                          affiliation=entry.affiliation, aliases=list(entry.aliases),
-                          contributed_by=entry.contributed_by)
-                )
+                rows.append(complete_row(Party, {
+                    "id": entry.id, "name": entry.name, "kind": entry.kind,
+                    "affiliation": entry.affiliation, "aliases": list(entry.aliases),
+                    "contributed_by": entry.contributed_by}))
         return rows
 
-    def _record_failure(self, raw: RawDocument, sha: str, exc: PluginError) -> Outcome:
+
+class Writer:
+    """Stores prepared documents, a batch per transaction, next to other writers."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def store(self, batch: list[Prepared]) -> list[Outcome]:
+        for attempt in range(4):
+            try:
+                return self._store(batch)
+            except OperationalError as exc:
+                # PostgreSQL may pick this transaction as a deadlock victim: it rolled back
+                # whole, so trying again is safe.
+                code = getattr(exc.orig, "sqlstate", None)
+                if attempt == 3 or code not in ("40P01", "40001"):
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    def _store(self, batch: list[Prepared]) -> list[Outcome]:
+        if not batch:
+            return []
+        first: dict[str, Prepared] = {}
+        for prepared in batch:
+            first.setdefault(prepared.sha256, prepared)
+        unique = list(first.values())
         with session_scope(self.engine) as session:
-            existing = source_by_hash(session, sha)
-            if existing is not None:
-                delete_source(session, existing)
-            session.add(
-                Source(id="s_" + sha[:16], sha256=sha, outlet=slug(raw.outlet or "unknown"),
-                       url=raw.url, title=raw.title, text=raw.text, origin=raw.origin,
-                       status="failed", error=exc.reason, failed_plugin=exc.plugin)
-            )
-        return Outcome(raw.origin, "failed", error=str(exc), plugin=exc.plugin)
+            clear_failures(session, [p.sha256 for p in unique])
+            parties = {row["id"]: row for p in unique if p.error is None for row in p.parties}
+            insert_new(session, Party, list(parties.values()))
+            inserted = insert_new(session, Source, [p.source for p in unique])
+            insert_new(session, Claim, [claim for p in unique if p.error is None
+                                        and p.source["id"] in inserted for claim in p.claims])
+        outcomes = []
+        for prepared in batch:
+            sid = prepared.source["id"]
+            if first[prepared.sha256] is not prepared or sid not in inserted:
+                # A copy earlier in the batch, or another process, stored it first.
+                outcomes.append(Outcome(prepared.origin, "known", source_id=sid))
+            elif prepared.error is not None:
+                outcomes.append(Outcome(prepared.origin, "failed", error=prepared.error,
+                                        plugin=prepared.plugin, source_id=sid))
+            else:
+                outcomes.append(Outcome(prepared.origin, "new", len(prepared.claims), sid,
+                                        warnings=prepared.warnings))
+        return outcomes
+
+
+# -- many documents --
+
+_WORKER: Ingestor | None = None
+
+
+def _start_worker(ingestor: Ingestor) -> None:
+    global _WORKER
+    ingestor.engine = None  # the parent's connections are not this process's to use
+    _WORKER = ingestor
+
+
+def _prepare_in_worker(raw: RawDocument) -> Prepared:
+    assert _WORKER is not None
+    return _WORKER.prepare(raw)
+
+
+@dataclass
+class _Slot:
+    """One input document on its way through, in input order."""
+
+    outcome: Outcome | None = None
+    prepared: Prepared | None = None
+    future: Future[Prepared] | None = None
+
+
+def ingest_stream(
+    ingestor: Ingestor,
+    items: Iterable[RawDocument | InputError],
+    *,
+    workers: int = 1,
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[Outcome]:
+    """Ingest documents as they come and yield one outcome per item, in input order.
+
+    Memory stays flat: a bounded window of documents is in flight and at most a batch waits to
+    be written. With ``workers`` > 1, extraction runs in that many processes while this one
+    reads, looks hashes up and writes, so the stored result is the same as a serial run's.
+    """
+    assert ingestor.engine is not None
+    engine = ingestor.engine
+    writer = Writer(engine)
+    pool = _pool(ingestor, workers) if workers > 1 else None
+    window = max(CHECK_EVERY, workers * 32)  # documents handed to workers and not back yet
+    slots: deque[_Slot] = deque()  # in input order, not settled yet
+    ready: list[_Slot] = []  # settled, in input order, not written yet
+    last_write = time.monotonic()
+    iterator = iter(items)
+    try:
+        while chunk := list(islice(iterator, CHECK_EVERY)):
+            hashes = {id(i): content_hash(i.text) for i in chunk if isinstance(i, RawDocument)}
+            known = known_hashes(engine, sorted(set(hashes.values())))
+            for item in chunk:
+                if isinstance(item, InputError):
+                    slots.append(_Slot(Outcome(item.origin, "failed", error=item.reason)))
+                elif hashes[id(item)] in known:
+                    sid = source_id(hashes[id(item)])
+                    slots.append(_Slot(Outcome(item.origin, "known", source_id=sid)))
+                elif pool is None:
+                    slots.append(_Slot(prepared=ingestor.prepare(item)))
+                else:
+                    slots.append(_Slot(future=pool.submit(_prepare_in_worker, item)))
+            _settle(slots, ready, keep=window)
+            pending = sum(1 for s in ready if s.prepared is not None)
+            if pending >= batch_size or (ready and time.monotonic() - last_write > FLUSH_SECONDS):
+                yield from _write(writer, ready)
+                last_write = time.monotonic()
+        _settle(slots, ready, keep=0)
+        while ready:
+            yield from _write(writer, ready, batch_size)
+    except BrokenProcessPool as exc:
+        raise ClaimtrackError("a worker process died; what was stored so far is kept, run "
+                              "the same command again to go on") from exc
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _settle(slots: deque[_Slot], ready: list[_Slot], keep: int) -> None:
+    """Move finished documents from the front to ``ready``; wait while over ``keep`` wait."""
+    while slots:
+        slot = slots[0]
+        if slot.future is not None:
+            if not slot.future.done() and len(slots) <= keep:
+                return
+            slot.prepared = slot.future.result()  # the oldest: waiting keeps input order
+            slot.future = None
+        ready.append(slots.popleft())
+
+
+def _write(writer: Writer, ready: list[_Slot], limit: int | None = None) -> Iterator[Outcome]:
+    """Store the prepared documents at the front of ``ready`` and yield their outcomes."""
+    count = 0
+    cut = len(ready)
+    for index, slot in enumerate(ready):
+        if slot.prepared is not None:
+            count += 1
+            if limit is not None and count > limit:
+                cut = index
+                break
+    taken = ready[:cut]
+    del ready[:cut]
+    stored = iter(writer.store([s.prepared for s in taken if s.prepared is not None]))
+    for slot in taken:
+        yield slot.outcome if slot.outcome is not None else next(stored)
+
+
+def _pool(ingestor: Ingestor, workers: int) -> ProcessPoolExecutor:
+    # fork hands each worker this process's plugins as loaded (including ones registered in
+    # code) without importing anything again; where there is no fork, each worker loads them.
+    if "fork" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("fork")
+        return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                                   initargs=(ingestor,))
+    return ProcessPoolExecutor(workers, initializer=_start_spawned, initargs=(
+        ingestor.force_outlet, ingestor.force_published, ingestor.force_url, ingestor.timeout))
+
+
+def _start_spawned(outlet: str | None, published: str | None, url: str | None,
+                   timeout: float | None) -> None:
+    from claimtrack.plugins import load_plugins
+
+    _start_worker(Ingestor(None, load_plugins(), outlet=outlet, published=published, url=url,
+                           timeout=timeout))
 
 
 def _claim_row(
-    cid: str, source: Source, draft: ClaimDraft, denied: str | None, plugin: str, version: str
-) -> Claim:
+    cid: str, source: dict[str, Any], draft: ClaimDraft, denied: str | None, plugin: str,
+    version: str,
+) -> dict[str, Any]:
     said, when = draft.said_on, draft.event_date
     parts: dict = {}
     if draft.part_count is not None or draft.part_dates:
         parts = {"count": draft.part_count, "dates": [d.as_dict() for d in draft.part_dates]}
-    return Claim(
+    return complete_row(Claim, dict(
         id=cid,
-        source_id=source.id,
+        source_id=source["id"],
         party_id=draft.party,
         attribution=draft.attribution,
-        outlet=source.outlet,
+        outlet=source["outlet"],
         kind=draft.kind,
         value=draft.value,
         qualifier=draft.qualifier,
@@ -273,5 +516,5 @@ def _claim_row(
         quote=draft.quote,
         extractor=plugin,
         extractor_version=version,
-    )
+    ))
 
