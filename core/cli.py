@@ -19,10 +19,17 @@ from rich.table import Table
 
 from claimtrack import __version__
 from claimtrack.arabic_dates import parse_date
-from claimtrack.documents import RawDocument, expand_paths, read_documents
+from claimtrack.documents import JSONL_SUFFIXES, expand_paths, read_documents
 from claimtrack.errors import ClaimtrackError, InputError
 from claimtrack.linking import relink
-from claimtrack.pipeline import DEFAULT_TIMEOUT, Ingestor, build_gazetteer, ingest_stream, outlets
+from claimtrack.pipeline import (
+    DEFAULT_TIMEOUT,
+    Ingestor,
+    Item,
+    build_gazetteer,
+    ingest_stream,
+    outlets,
+)
 from claimtrack.plugins import PluginManager, load_plugins
 from claimtrack.store import counts, linking_lock, open_store
 
@@ -144,13 +151,19 @@ def ingest(
 
 
 def _documents(targets: Iterable[str | InputError],
-               advance: Callable[[], None]) -> Iterator[RawDocument | InputError]:
+               advance: Callable[[], None]) -> Iterator[Item]:
+    """What to ingest: a one-document file goes as its path, to be read where it is handled;
+    JSON Lines and stdin are split into documents here."""
     for target in targets:
-        if isinstance(target, InputError):
+        if isinstance(target, InputError) or not _splits(target):
             yield target
         else:
             yield from read_documents(target)
         advance()
+
+
+def _splits(target: str) -> bool:
+    return target == "-" or Path(target).suffix.lower() in JSONL_SUFFIXES
 
 
 @app.command()

@@ -355,91 +355,81 @@ class Writer:
 
 # -- many documents --
 
-_WORKER: Ingestor | None = None
-
-
-def _start_worker(ingestor: Ingestor) -> None:
-    global _WORKER
-    ingestor.engine = None  # the parent's connections are not this process's to use
-    _WORKER = ingestor
-
-
-def _prepare_in_worker(raw: RawDocument) -> Prepared:
-    assert _WORKER is not None
-    return _WORKER.prepare(raw)
+Item = RawDocument | InputError | str  # a str is a one-document file, read where it is handled
+TASK_SIZE = 32  # items a worker reads, extracts and writes in one go (one transaction)
 
 
 @dataclass
 class _Slot:
-    """One input document on its way through, in input order."""
+    """One input item on its way through, in input order."""
 
     outcome: Outcome | None = None
     prepared: Prepared | None = None
-    future: Future[Prepared] | None = None
 
 
 def ingest_stream(
     ingestor: Ingestor,
-    items: Iterable[RawDocument | InputError],
+    items: Iterable[Item],
     *,
     workers: int = 1,
     batch_size: int = BATCH_SIZE,
 ) -> Iterator[Outcome]:
-    """Ingest documents as they come and yield one outcome per item, in input order.
+    """Ingest items as they come and yield one outcome per item, in input order.
 
-    Memory stays flat: a bounded window of documents is in flight and at most a batch waits to
-    be written. With ``workers`` > 1, extraction runs in that many processes while this one
-    reads, looks hashes up and writes, so the stored result is the same as a serial run's.
+    Memory stays flat: a bounded number of documents is in flight. With ``workers`` > 1, each
+    worker process reads, extracts and writes a task of items on its own connection, and this
+    process only hands tasks out and reports; the rows are content-derived and inserted with
+    ``ON CONFLICT DO NOTHING``, so the store ends up the same as after a serial run.
     """
+    if workers > 1:
+        yield from _parallel(ingestor, items, workers)
+        return
     assert ingestor.engine is not None
     engine = ingestor.engine
     writer = Writer(engine)
-    pool = _pool(ingestor, workers) if workers > 1 else None
-    window = max(CHECK_EVERY, workers * 32)  # documents handed to workers and not back yet
-    slots: deque[_Slot] = deque()  # in input order, not settled yet
-    ready: list[_Slot] = []  # settled, in input order, not written yet
+    ready: list[_Slot] = []  # in input order, not written yet
     last_write = time.monotonic()
+    for chunk in _chunks(_read_paths(items), CHECK_EVERY):
+        ready += _triage(ingestor, engine, chunk)
+        pending = sum(1 for s in ready if s.prepared is not None)
+        if pending >= batch_size or time.monotonic() - last_write > FLUSH_SECONDS:
+            yield from _write(writer, ready)
+            last_write = time.monotonic()
+    while ready:
+        yield from _write(writer, ready, batch_size)
+
+
+def _read_paths(items: Iterable[Item]) -> Iterator[RawDocument | InputError]:
+    from claimtrack.documents import read_documents
+
+    for item in items:
+        if isinstance(item, str):
+            yield from read_documents(item)
+        else:
+            yield item
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
     iterator = iter(items)
-    try:
-        while chunk := list(islice(iterator, CHECK_EVERY)):
-            hashes = {id(i): content_hash(i.text) for i in chunk if isinstance(i, RawDocument)}
-            known = known_hashes(engine, sorted(set(hashes.values())))
-            for item in chunk:
-                if isinstance(item, InputError):
-                    slots.append(_Slot(Outcome(item.origin, "failed", error=item.reason)))
-                elif hashes[id(item)] in known:
-                    sid = source_id(hashes[id(item)])
-                    slots.append(_Slot(Outcome(item.origin, "known", source_id=sid)))
-                elif pool is None:
-                    slots.append(_Slot(prepared=ingestor.prepare(item)))
-                else:
-                    slots.append(_Slot(future=pool.submit(_prepare_in_worker, item)))
-            _settle(slots, ready, keep=window)
-            pending = sum(1 for s in ready if s.prepared is not None)
-            if pending >= batch_size or (ready and time.monotonic() - last_write > FLUSH_SECONDS):
-                yield from _write(writer, ready)
-                last_write = time.monotonic()
-        _settle(slots, ready, keep=0)
-        while ready:
-            yield from _write(writer, ready, batch_size)
-    except BrokenProcessPool as exc:
-        raise ClaimtrackError("a worker process died; what was stored so far is kept, run "
-                              "the same command again to go on") from exc
-    finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
 
 
-def _settle(slots: deque[_Slot], ready: list[_Slot], keep: int) -> None:
-    """Move finished documents from the front to ``ready``; wait while over ``keep`` wait."""
-    while slots:
-        slot = slots[0]
-        if slot.future is not None:
-            if not slot.future.done() and len(slots) <= keep:
-                return
-            slot.prepared = slot.future.result()  # the oldest: waiting keeps input order
-            slot.future = None
-        ready.append(slots.popleft())
+def _triage(ingestor: Ingestor, engine: Engine,
+            chunk: list[RawDocument | InputError]) -> list[_Slot]:
+    """Errors and known documents settle here; the rest are prepared."""
+    hashes = {id(i): content_hash(i.text) for i in chunk if isinstance(i, RawDocument)}
+    known = known_hashes(engine, sorted(set(hashes.values())))
+    slots = []
+    for item in chunk:
+        if isinstance(item, InputError):
+            slots.append(_Slot(Outcome(item.origin, "failed", error=item.reason)))
+        elif hashes[id(item)] in known:
+            sid = source_id(hashes[id(item)])
+            slots.append(_Slot(Outcome(item.origin, "known", source_id=sid)))
+        else:
+            slots.append(_Slot(prepared=ingestor.prepare(item)))
+    return slots
 
 
 def _write(writer: Writer, ready: list[_Slot], limit: int | None = None) -> Iterator[Outcome]:
@@ -459,23 +449,69 @@ def _write(writer: Writer, ready: list[_Slot], limit: int | None = None) -> Iter
         yield slot.outcome if slot.outcome is not None else next(stored)
 
 
-def _pool(ingestor: Ingestor, workers: int) -> ProcessPoolExecutor:
+def _parallel(ingestor: Ingestor, items: Iterable[Item], workers: int) -> Iterator[Outcome]:
+    assert ingestor.engine is not None
+    url = ingestor.engine.url.render_as_string(hide_password=False)
+    pool = _pool(ingestor, url, workers)
+    in_flight: deque[Future[list[Outcome]]] = deque()
+    try:
+        for task in _chunks(items, TASK_SIZE):
+            in_flight.append(pool.submit(_run_task, task))
+            while len(in_flight) > 2 * workers or (in_flight and in_flight[0].done()):
+                yield from in_flight.popleft().result()  # the oldest: keeps input order
+        while in_flight:
+            yield from in_flight.popleft().result()
+    except BrokenProcessPool as exc:
+        raise ClaimtrackError("a worker process died; what was stored so far is kept, run "
+                              "the same command again to go on") from exc
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# State of a worker process: its own Ingestor and its own connections to the store.
+_WORKER: tuple[Ingestor, Engine] | None = None
+
+
+def _pool(ingestor: Ingestor, url: str, workers: int) -> ProcessPoolExecutor:
     # fork hands each worker this process's plugins as loaded (including ones registered in
     # code) without importing anything again; where there is no fork, each worker loads them.
     if "fork" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("fork")
-        return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                                   initargs=(ingestor,))
+        return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_forked,
+                                   initargs=(ingestor, url))
     return ProcessPoolExecutor(workers, initializer=_start_spawned, initargs=(
-        ingestor.force_outlet, ingestor.force_published, ingestor.force_url, ingestor.timeout))
+        url, ingestor.force_outlet, ingestor.force_published, ingestor.force_url,
+        ingestor.timeout))
 
 
-def _start_spawned(outlet: str | None, published: str | None, url: str | None,
+def _start_forked(ingestor: Ingestor, url: str) -> None:
+    from claimtrack.store import open_store
+
+    global _WORKER
+    if ingestor.engine is not None:
+        ingestor.engine.dispose(close=False)  # the parent's connections stay the parent's
+    engine = open_store(url)
+    ingestor.engine = engine
+    _WORKER = (ingestor, engine)
+
+
+def _start_spawned(url: str, outlet: str | None, published: str | None, force_url: str | None,
                    timeout: float | None) -> None:
     from claimtrack.plugins import load_plugins
+    from claimtrack.store import open_store
 
-    _start_worker(Ingestor(None, load_plugins(), outlet=outlet, published=published, url=url,
-                           timeout=timeout))
+    global _WORKER
+    engine = open_store(url)
+    _WORKER = (Ingestor(engine, load_plugins(), outlet=outlet, published=published,
+                        url=force_url, timeout=timeout), engine)
+
+
+def _run_task(task: list[Item]) -> list[Outcome]:
+    """In a worker: read, triage, extract and store one task; its outcomes in order."""
+    assert _WORKER is not None
+    ingestor, engine = _WORKER
+    slots = _triage(ingestor, engine, list(_read_paths(task)))
+    return list(_write(Writer(engine), slots))
 
 
 def _claim_row(
