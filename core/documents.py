@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from charset_normalizer import from_bytes
 
@@ -45,6 +45,7 @@ class RawDocument:
     published: str | None = None  # as supplied by the user or the page
     outlet: str | None = None  # as supplied by the user; None means "sniff it"
     html: str | None = None
+    warnings: list[str] = field(default_factory=list)  # about reading it, shown to the user
 
 
 @dataclass
@@ -78,6 +79,12 @@ def _too_large(size: int) -> str:
 
 
 def decode(data: bytes, origin: str) -> str:
+    return decode_with_warnings(data, origin)[0]
+
+
+def decode_with_warnings(data: bytes, origin: str) -> tuple[str, list[str]]:
+    """The text of ``data`` and what the reader should know about how it was decoded."""
+    warnings: list[str] = []
     if not data.strip():
         raise InputError(origin, "empty file")
     if len(data) > MAX_BYTES:
@@ -92,9 +99,18 @@ def decode(data: bytes, origin: str) -> str:
             if b"\x00" in data:
                 raise InputError(origin, "binary file (contains NUL bytes), not text")
             match = from_bytes(data).best()
-            if match is None:
-                raise InputError(origin, "cannot detect the text encoding")
-            text = str(match)
+            if match is not None:
+                text = str(match)
+            else:
+                # Mostly UTF-8 with a few stray bytes (a paste from another encoding, a cut
+                # multi-byte character): keep the article, mark the bytes, say so.
+                text = data.decode("utf-8", errors="replace")
+                bad = text.count("\ufffd")
+                if bad > max(8, len(text) // 100):
+                    raise InputError(origin, "cannot detect the text encoding (not UTF-8, "
+                                     "and no other encoding fits)")
+                warnings.append(f"{bad} byte sequence(s) that are not UTF-8 were replaced "
+                                "by U+FFFD")
     else:
         match = from_bytes(data).best()
         text = str(match) if match is not None else data.decode("utf-16", errors="replace")
@@ -104,7 +120,7 @@ def decode(data: bytes, origin: str) -> str:
         raise InputError(origin, "binary file (mostly control characters), not text")
     if not text.strip():
         raise InputError(origin, "empty file")
-    return text
+    return text, warnings
 
 
 def html_to_document(html: str, origin: str, **meta: Any) -> RawDocument:
@@ -160,23 +176,45 @@ def _read_meta(path: Path) -> dict[str, Any]:
     return {k: meta[k] for k in META_KEYS if meta.get(k) not in (None, "")}
 
 
-def _jsonl_records(lines: Iterable[bytes], origin: str) -> Iterator[RawDocument | InputError]:
+def _bounded_lines(stream: BinaryIO) -> Iterator[bytes | int]:
+    """The lines of ``stream``; a line over ``MAX_BYTES`` comes as its length, never read whole."""
+    while line := stream.readline(MAX_BYTES + 1):
+        if len(line) <= MAX_BYTES or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while (rest := stream.readline(1024 * 1024)) and not rest.endswith(b"\n"):
+            size += len(rest)
+        yield size + len(rest)
+
+
+def _jsonl_records(lines: Iterable[bytes | int], origin: str
+                   ) -> Iterator[RawDocument | InputError]:
     for number, raw in enumerate(lines, start=1):
         where = f"{origin}:{number}"
+        if isinstance(raw, int) or len(raw) > MAX_BYTES:
+            size = raw if isinstance(raw, int) else len(raw)
+            yield InputError(where, _too_large(size))
+            continue
         if not raw.strip():
             continue
-        if len(raw) > MAX_BYTES:
-            yield InputError(where, _too_large(len(raw)))
-            continue
+        warnings = []
         try:
             line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError:
-            try:  # JSON Lines should be UTF-8; a line in another encoding is still readable
-                line = decode(raw, where)
-            except InputError as exc:
-                yield exc
+            # JSON Lines are UTF-8 by definition: guessing a single-byte encoding for one line
+            # would store noise. A few stray bytes are replaced; more make the line an error.
+            line = raw.decode("utf-8", errors="replace")
+            bad = line.count("\ufffd")
+            if bad > max(8, len(line) // 100):
+                yield InputError(where, "not UTF-8, as JSON Lines must be; convert the file")
                 continue
-        yield from _jsonl_record(line, where)
+            warnings.append(f"{bad} byte sequence(s) that are not UTF-8 were replaced by "
+                            "U+FFFD")
+        for item in _jsonl_record(line, where):
+            if isinstance(item, RawDocument):
+                item.warnings += warnings
+            yield item
 
 
 def _jsonl_record(line: str, where: str) -> Iterator[RawDocument | InputError]:
@@ -254,8 +292,10 @@ def read_documents(path: str) -> Iterator[RawDocument | InputError]:
                 raise InputError(origin, _too_large(size))
             data = p.read_bytes()
             meta = _read_meta(p)
-        text = decode(data, origin)
-        yield _from_text(text, origin, meta, is_html=suffix in HTML_SUFFIXES)
+        text, warnings = decode_with_warnings(data, origin)
+        document = _from_text(text, origin, meta, is_html=suffix in HTML_SUFFIXES)
+        document.warnings += warnings
+        yield document
     except InputError as exc:
         yield exc
     except OSError as exc:
@@ -284,4 +324,4 @@ def _read_jsonl(path: Path) -> Iterator[RawDocument | InputError]:
             lines: Iterable[bytes] = (line.encode("utf-8") for line in text.splitlines())
             yield from _jsonl_records(lines, origin)
             return
-        yield from _jsonl_records(stream, origin)
+        yield from _jsonl_records(_bounded_lines(stream), origin)

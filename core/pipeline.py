@@ -22,6 +22,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from functools import partial
 from itertools import islice
 from typing import Any
@@ -45,6 +46,7 @@ from claimtrack.store import (
 )
 
 OUTLET_THRESHOLD = 0.5
+EARLIEST = date(1900, 1, 1)  # a publication date before this is a typo, not an archive
 DEFAULT_TIMEOUT = 30.0  # seconds of plugin work on one document before it is given up
 BATCH_SIZE = 200  # documents per write transaction
 FLUSH_SECONDS = 2.0  # ... or fewer, when documents arrive slowly
@@ -210,7 +212,7 @@ class Ingestor:
 
     def _process(self, raw: RawDocument, sha: str
                  ) -> tuple[dict[str, Any], list[dict[str, Any]], list[str]]:
-        warnings: list[str] = []
+        warnings: list[str] = list(raw.warnings)
         outlet = self._choose_outlet(raw)
         plugin, clean = self.pm.call_first("clean_document", document=raw, outlet=outlet)
         if not isinstance(clean, CleanDocument):
@@ -273,9 +275,13 @@ class Ingestor:
     ) -> DateValue:
         if raw.published:
             value = parse_date(str(raw.published))
-            if value is not None and value.start is not None:
+            if value is None or value.start is None:
+                warnings.append(f"published date {raw.published!r} is not a date; ignored")
+            elif not EARLIEST <= value.start <= date.today() + timedelta(days=366):
+                warnings.append(f"published date {raw.published!r} is not plausible (before "
+                                f"{EARLIEST.year} or over a year ahead); ignored")
+            else:
                 return value
-            warnings.append(f"published date {raw.published!r} is not a date; ignored")
         if clean.published is not None and clean.published.start is not None:
             return clean.published
         bound = latest_absolute_date(raw.text)
