@@ -25,7 +25,7 @@ import json
 import random
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -114,6 +114,9 @@ class Article:
     name: str  # a stable file stem
     text: str
     meta: dict  # url, outlet, published (optional), title
+    # What the generator knows and a reader must find: the day of the article's main
+    # incident and the publication day (also when meta leaves it out).
+    truth: dict = field(default_factory=dict)
 
 
 def incident(seed: int, index: int, total: int) -> Incident:
@@ -342,7 +345,8 @@ def compose(seed: int, index: int, total: int, attempt: int = 0) -> Article:
                   "url": f"{home}/{published:%Y/%m/%d}/{seed}-{index}"}
     if rng.random() < 0.8:  # the rest must be dated from the text, as real feeds often are
         meta["published"] = published.isoformat()
-    return Article(f"{index:06d}", text, meta)
+    truth = {"event_day": main.day.isoformat(), "published": published.isoformat()}
+    return Article(f"{index:06d}", text, meta, truth)
 
 
 def articles(n: int, seed: int = 1) -> Iterator[Article]:

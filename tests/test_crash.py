@@ -40,11 +40,27 @@ def stored_sources(path: Path) -> int:
         return 0
 
 
-@pytest.mark.parametrize(("workers", "size"), [("1", 2000), ("2", 1000)])
+SIZE = 2000
+
+
+@pytest.fixture(scope="module")
+def big_corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    """A few thousand generated articles, and the export of one uninterrupted ingest of them."""
+    folder = tmp_path_factory.mktemp("crash") / "corpus"
+    corpus.write_folder(folder, SIZE, seed=9)
+    whole_db = f"sqlite:///{folder.parent / 'whole.db'}"
+    whole = subprocess.run([CLAIMS, "ingest", str(folder), "-q", "--no-link", "--db", whole_db],
+                           env=ENV, capture_output=True, text=True)
+    assert whole.returncode == 0, whole.stderr
+    expected = export(whole_db)
+    assert len(expected["sources"]) == SIZE and len(expected["claims"]) > 3 * SIZE
+    return folder, expected
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
 def test_kill_9_mid_ingest_then_the_same_command_finishes_the_job(
-        tmp_path: Path, workers: str, size: int) -> None:
-    folder = tmp_path / "corpus"
-    corpus.write_folder(folder, size, seed=9)
+        tmp_path: Path, big_corpus: tuple[Path, dict], workers: str) -> None:
+    folder, expected = big_corpus
     killed_db = tmp_path / "killed.db"
     # Linking is left out: it is rebuilt from the stored claims alone, and storing them is
     # what a crash can break. (Relinking thousands of claims would triple the test's time.)
@@ -59,17 +75,10 @@ def test_kill_9_mid_ingest_then_the_same_command_finishes_the_job(
     os.killpg(victim.pid, signal.SIGKILL)  # the command and its worker processes, no warning
     victim.wait()
     assert victim.returncode == -signal.SIGKILL
-    assert 300 <= stored_sources(killed_db) < size  # it died mid-way
+    assert 300 <= stored_sources(killed_db) < SIZE  # it died mid-way
 
     again = subprocess.run(command, env=ENV, capture_output=True, text=True)
     assert again.returncode == 0, again.stderr
-
-    whole_db = f"sqlite:///{tmp_path / 'whole.db'}"
-    whole = subprocess.run([CLAIMS, "ingest", str(folder), "-q", "--no-link", "--db", whole_db],
-                           env=ENV, capture_output=True, text=True)
-    assert whole.returncode == 0, whole.stderr
-    expected = export(whole_db)
-    assert len(expected["sources"]) == size and len(expected["claims"]) > 3 * size
     assert export(f"sqlite:///{killed_db}") == expected
 
 
