@@ -340,10 +340,11 @@ class Writer:
         with session_scope(self.engine) as session:
             clear_failures(session, [p.sha256 for p in unique])
             parties = {row["id"]: row for p in unique if p.error is None for row in p.parties}
-            insert_new(session, Party, list(parties.values()))
+            insert_new(session, Party, list(parties.values()), report=False)
             inserted = insert_new(session, Source, [p.source for p in unique])
             insert_new(session, Claim, [claim for p in unique if p.error is None
-                                        and p.source["id"] in inserted for claim in p.claims])
+                                        and p.source["id"] in inserted for claim in p.claims],
+                       report=False)
         outcomes = []
         for prepared in batch:
             sid = prepared.source["id"]

@@ -158,8 +158,12 @@ def complete_row(model: type[SQLModel], values: dict[str, Any]) -> dict[str, Any
     return row
 
 
-def insert_new(session: Session, model: type[SQLModel], rows: list[dict[str, Any]]) -> set[Any]:
+def insert_new(session: Session, model: type[SQLModel], rows: list[dict[str, Any]],
+               *, report: bool = True) -> set[Any]:
     """Insert the rows whose key is not stored yet; returns the primary keys inserted.
+
+    ``report=False`` skips finding out which (an empty set comes back): one prepared statement
+    then serves every batch, where a ``RETURNING`` insert is a new statement per batch size.
 
     A row stored by another process, even one whose transaction is still open, is skipped
     rather than an error (``INSERT … ON CONFLICT DO NOTHING``): PostgreSQL waits for that
@@ -179,8 +183,11 @@ def insert_new(session: Session, model: type[SQLModel], rows: list[dict[str, Any
         from sqlalchemy.dialects.sqlite import insert
     else:  # any other database: one row at a time, a savepoint each
         return _insert_one_by_one(session, table, key, rows)
-    statement = insert(table).on_conflict_do_nothing().returning(key)
-    return {row[0] for row in connection.execute(statement, rows)}
+    statement = insert(table).on_conflict_do_nothing()
+    if not report:
+        connection.execute(statement, rows)
+        return set()
+    return {row[0] for row in connection.execute(statement.returning(key), rows)}
 
 
 def _insert_one_by_one(session: Session, table: Any, key: Any, rows: list[dict]) -> set[Any]:
