@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
@@ -21,12 +21,19 @@ from rich.table import Table
 from claimtrack import __version__
 from claimtrack.arabic_dates import parse_date
 from claimtrack.arabic_text import normalize_key
-from claimtrack.documents import expand_paths, read_documents
+from claimtrack.documents import JSONL_SUFFIXES, expand_paths, read_documents
 from claimtrack.errors import ClaimtrackError, InputError
 from claimtrack.exporters import export_formats
 from claimtrack.hookspecs import HOOK_CONTRACT_VERSION
 from claimtrack.linking import relink
-from claimtrack.pipeline import Ingestor, Outcome, build_gazetteer, outlets
+from claimtrack.pipeline import (
+    DEFAULT_TIMEOUT,
+    Ingestor,
+    Item,
+    build_gazetteer,
+    ingest_stream,
+    outlets,
+)
 from claimtrack.plugins import PluginManager, load_plugins
 from claimtrack.store import counts, open_store
 
@@ -97,6 +104,14 @@ def ingest(
         str | None, typer.Option(help="Publication date for every document (YYYY-MM-DD).")
     ] = None,
     url: Annotated[str | None, typer.Option(help="Source URL for every document.")] = None,
+    workers: Annotated[int, typer.Option(
+        "--workers", "-w", min=1, help="Processes extracting claims in parallel.")] = 1,
+    timeout: Annotated[float, typer.Option(
+        min=0, help="Seconds the plugins may spend on one document before it is recorded as "
+        "failed (0: no limit).")] = DEFAULT_TIMEOUT,
+    link: Annotated[bool, typer.Option(
+        "--link/--no-link", help="Link the new claims to events once they are stored "
+        "(--no-link leaves that to a later `claims verify --relink`).")] = True,
     db: DbOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only print errors.")] = False,
 ) -> None:
@@ -104,7 +119,8 @@ def ingest(
 
     Accepts .txt (with an optional NAME.meta.json sidecar holding url, published, outlet,
     title), .html and .jsonl (one {url, text|html, published, outlet, title} object a line).
-    Ingesting an article already stored is a no-op. Exit code 1 if some documents failed.
+    Ingesting an article already stored is a no-op; several ingests may write to one
+    PostgreSQL store at once. Exit code 1 if some documents failed.
     """
     if published is not None:
         value = parse_date(published)
@@ -112,49 +128,63 @@ def ingest(
             raise typer.BadParameter(f"{published!r} is not a date; use YYYY-MM-DD",
                                      param_hint="--published")
     engine, pm = _setup(db)
-    ingestor = Ingestor(engine, pm, outlet=outlet, published=published, url=url)
-    targets = list(expand_paths(paths))
-    outcomes: list[Outcome] = []
-    with progress_bar(len(targets), not quiet and sys.stderr.isatty()) as advance:
-        for target in targets:
-            if isinstance(target, InputError):
-                outcomes.append(_failed(target))
-            else:
-                for item in read_documents(target):
-                    if isinstance(item, InputError):
-                        outcomes.append(_failed(item))
-                        continue
-                    outcome = ingestor.ingest(item)
-                    outcomes.append(outcome)
-                    if outcome.status == "failed":
-                        err.print(f"Error: {outcome.origin}: {outcome.error}", markup=False)
-                    for warning in outcome.warnings:
-                        err.print(f"Warning: {outcome.origin}: {warning}", markup=False)
-            advance()
-    try:
-        new_sources = [o.source_id for o in outcomes if o.status == "new" and o.source_id]
-        event_count = relink(engine, pm, ingestor.gazetteer, sources=new_sources)
-    except ClaimtrackError as exc:
-        raise fail(f"linking events failed: {exc} (claims are stored; "
-                   "`claims verify --relink` links them again)") from exc
-    tally = Counter(o.status for o in outcomes)
+    ingestor = Ingestor(engine, pm, outlet=outlet, published=published, url=url,
+                        timeout=timeout or None)
+    show_bar = not quiet and sys.stderr.isatty()
+    # Only a progress bar needs the number of files up front; otherwise paths stream.
+    targets: Iterable[str | InputError] = (
+        list(expand_paths(paths)) if show_bar else expand_paths(paths))
+    tally: Counter[str] = Counter()
+    new_claims = 0
+    new_sources: list[str] = []
+    with progress_bar(len(targets) if isinstance(targets, list) else 0, show_bar) as advance:
+        documents = _documents(targets, advance)
+        try:
+            for o in ingest_stream(ingestor, documents, workers=workers):
+                tally[o.status] += 1
+                new_claims += o.claims
+                if o.status == "new" and o.source_id:
+                    new_sources.append(o.source_id)
+                if o.status == "failed":
+                    err.print(f"Error: {o.origin}: {o.error}", markup=False)
+                elif o.status == "known" and not quiet:
+                    out.print(f"{o.origin}: already stored as {o.source_id}, skipped",
+                              markup=False)
+                for warning in o.warnings:
+                    err.print(f"Warning: {o.origin}: {warning}", markup=False)
+        except ClaimtrackError as exc:
+            raise fail(str(exc)) from exc
+    events = "not linked (--no-link)"
+    if link:
+        try:
+            events = str(relink(engine, pm, ingestor.gazetteer, sources=new_sources))
+        except ClaimtrackError as exc:
+            raise fail(f"linking events failed: {exc} (claims are stored; "
+                       "`claims verify --relink` links them again)") from exc
     if not quiet:
-        for o in outcomes:
-            if o.status == "known":
-                out.print(f"{o.origin}: already stored as {o.source_id}, skipped", markup=False)
-        new_claims = sum(o.claims for o in outcomes)
         out.print(
             f"Documents: {tally['new']} new, {tally['known']} already known, "
-            f"{tally['failed']} failed. Claims: {new_claims} new. Events: {event_count}.",
+            f"{tally['failed']} failed. Claims: {new_claims} new. Events: {events}.",
             markup=False,
         )
     if tally["failed"]:
         raise typer.Exit(1)
 
 
-def _failed(error: InputError) -> Outcome:
-    err.print(f"Error: {error}", markup=False)
-    return Outcome(error.origin, "failed", error=error.reason)
+def _documents(targets: Iterable[str | InputError],
+               advance: Callable[[], None]) -> Iterator[Item]:
+    """What to ingest: a one-document file goes as its path, to be read where it is handled;
+    JSON Lines and stdin are split into documents here."""
+    for target in targets:
+        if isinstance(target, InputError) or not _splits(target):
+            yield target
+        else:
+            yield from read_documents(target)
+        advance()
+
+
+def _splits(target: str) -> bool:
+    return target == "-" or Path(target).suffix.lower() in JSONL_SUFFIXES
 
 
 @app.command()

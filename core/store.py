@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, event, inspect, text
 from sqlalchemy.exc import ArgumentError, OperationalError
@@ -32,6 +33,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
+    # Several ingest processes may share one file: wait for the writer ahead instead of failing.
+    cursor.execute("PRAGMA busy_timeout=60000")
     cursor.close()
 
 
@@ -137,3 +140,81 @@ def counts(session: Session) -> dict[str, int]:
         "events": count(Event),
         "findings": count(Finding),
     }
+
+
+# -- writing from several processes at once --
+
+
+def complete_row(model: type[SQLModel], values: dict[str, Any]) -> dict[str, Any]:
+    """A full row for a bulk insert: every column of ``model``, its defaults where not given."""
+    row: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        if name in values:
+            row[name] = values[name]
+        elif name in model.__table__.columns:  # type: ignore[attr-defined]
+            row[name] = info.get_default(call_default_factory=True)
+    return row
+
+
+def insert_new(session: Session, model: type[SQLModel], rows: list[dict[str, Any]],
+               *, report: bool = True) -> set[Any]:
+    """Insert the rows whose key is not stored yet; returns the primary keys inserted.
+
+    ``report=False`` skips finding out which (an empty set comes back): one prepared statement
+    then serves every batch, where a ``RETURNING`` insert is a new statement per batch size.
+
+    A row stored by another process, even one whose transaction is still open, is skipped
+    rather than an error (``INSERT … ON CONFLICT DO NOTHING``): PostgreSQL waits for that
+    transaction, then skips. Rows go in key order so that two writers never wait on each other
+    in opposite orders.
+    """
+    if not rows:
+        return set()
+    table = model.__table__  # type: ignore[attr-defined]
+    key = next(iter(table.primary_key.columns))
+    rows = sorted(rows, key=lambda r: r[key.name])
+    connection = session.connection()
+    dialect = connection.dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    elif dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert
+    else:  # any other database: one row at a time, a savepoint each
+        return _insert_one_by_one(session, table, key, rows)
+    statement = insert(table).on_conflict_do_nothing()
+    if not report:
+        connection.execute(statement, rows)
+        return set()
+    return {row[0] for row in connection.execute(statement.returning(key), rows)}
+
+
+def _insert_one_by_one(session: Session, table: Any, key: Any, rows: list[dict]) -> set[Any]:
+    from sqlalchemy.exc import IntegrityError
+
+    inserted = set()
+    for row in rows:
+        try:
+            with session.begin_nested():
+                session.connection().execute(table.insert(), row)
+            inserted.add(row[key.name])
+        except IntegrityError:
+            continue
+    return inserted
+
+
+def known_hashes(engine: Engine, hashes: list[str]) -> set[str]:
+    """Which of these content hashes are stored as read without failure."""
+    if not hashes:
+        return set()
+    with Session(engine) as session:
+        found = session.exec(
+            select(Source.sha256).where(Source.sha256.in_(hashes), Source.status == "ok")  # type: ignore[attr-defined]
+        )
+        return set(found)
+
+
+def clear_failures(session: Session, hashes: list[str]) -> None:
+    """Forget earlier failed attempts at these documents, which are about to be stored again."""
+    if hashes:
+        session.exec(delete(Source).where(Source.sha256.in_(hashes),  # type: ignore[attr-defined, call-overload]
+                                          Source.status == "failed"))
