@@ -282,9 +282,9 @@ def test_a_very_long_line_is_read(runner: CliRunner, tmp_path: Path, sqlite_url:
 INGESTOR = Ingestor(None, PM, timeout=None)
 
 
-def _best_time(text: str) -> float:
+def _best_time(text: str, repeats: int = 3) -> float:
     best = float("inf")
-    for _ in range(3):
+    for _ in range(repeats):
         started = time.perf_counter()
         INGESTOR.prepare(RawDocument("runs", text, published="2019-10-10"))
         best = min(best, time.perf_counter() - started)
@@ -315,7 +315,7 @@ def test_a_long_sentence_full_of_cues_scales_linearly() -> None:
     unit = "قال 8 ٨ مرزق، "
     small = (unit * (5_000 // len(unit) + 1))[:5_000]
     large = (unit * (50_000 // len(unit) + 1))[:50_000]
-    t_small, t_large = _best_time(small), _best_time(large)
+    t_small, t_large = _best_time(small), _best_time(large, repeats=1)  # seconds, today
     assert t_large < 30 * t_small, (t_small, t_large)
 
 
