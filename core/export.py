@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlmodel import select
+from sqlmodel import col, select
 
 from claimtrack import __version__
 from claimtrack.models import Claim, ClaimEvent, Event, Finding, Override, Party, Source
@@ -63,7 +63,9 @@ def build_export(engine: Engine) -> dict[str, Any]:
             if c.source_id in source_ids
         ]
         parties = list(session.exec(select(Party).order_by(Party.id)))
-        events = list(session.exec(select(Event).order_by(Event.date_start, Event.id)))
+        # Undated events last on every backend (SQLite and PostgreSQL disagree by default).
+        by_date = col(Event.date_start).asc().nulls_last()
+        events = list(session.exec(select(Event).order_by(by_date, col(Event.id))))
         links = list(session.exec(select(ClaimEvent).order_by(ClaimEvent.event_id,
                                                               ClaimEvent.claim_id)))
         findings = list(session.exec(select(Finding).order_by(Finding.id)))

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import Engine, func, text
 from sqlmodel import Session, col, delete, select
@@ -77,6 +78,9 @@ def _date(start: date | None, end: date | None, precision: str, text: str) -> Da
 LINK_SLACK = timedelta(days=2)
 CHUNK = 500  # ids per IN (...) clause
 LINK_LOCK = 0x6C696E6B  # the PostgreSQL advisory lock every relink holds
+# A neighbourhood larger than this (or than a twentieth of the store) is relinked as a whole:
+# growing it query by query would soon cost more than one pass over everything.
+FULL_RELINK_AT = 2000
 
 
 def link_window(event_start: date | None, event_end: date | None,
@@ -162,13 +166,15 @@ def relink(engine: Engine, pm: PluginManager, gazetteer: Gazetteer, *,
             session.exec(lock)  # type: ignore[call-overload]
         overrides = list(session.exec(select(Override).order_by(col(Override.id))))
         scope: list[Claim] | None = None
-        if full:
+        if not full:
+            stored = session.exec(select(func.count()).select_from(Claim)).one()
+            scope = neighbourhood(session, set(claims or ()), set(sources or ()), overrides,
+                                  limit=max(FULL_RELINK_AT, stored // 20))
+        if scope is None:
             session.exec(delete(ClaimEvent))  # type: ignore[call-overload]
             session.exec(delete(Event))  # type: ignore[call-overload]
         else:
-            seeds = set(claims or ())
-            scope = neighbourhood(session, seeds, set(sources or ()), overrides)
-            _drop_events_of(session, [c.id for c in scope] + sorted(seeds))
+            _drop_events_of(session, [c.id for c in scope] + sorted(claims or ()))
         facts = claim_facts(session, gazetteer, scope)
         if facts:
             plugin, drafts = pm.call_first("link_events", claims=facts)
@@ -178,56 +184,95 @@ def relink(engine: Engine, pm: PluginManager, gazetteer: Gazetteer, *,
 
 
 def neighbourhood(session: Session, seeds: set[str], sources: set[str],
-                  overrides: list[Override]) -> list[Claim]:
-    """The stored claims that could share an event with the seed claims or sources' claims."""
+                  overrides: list[Override], limit: int | None = None) -> list[Claim] | None:
+    """The stored claims that could share an event with the seed claims or sources' claims.
+
+    ``None`` when the neighbourhood grows past ``limit`` claims: a full rebuild is then cheaper.
+    The closure is computed on four light columns; whole claims are read once at the end.
+    """
     partners: dict[str, set[str]] = {}
     for o in overrides:
         group = set(o.claims) | ({o.anchor} if o.anchor else set())
         for cid in group:
             partners.setdefault(cid, set()).update(group)
     ok = select(Source.id).where(Source.status == "ok")
-    found: dict[str, Claim] = {}
+    light = select(Claim.id, Claim.source_id, Claim.link_start, Claim.link_end)
+    found: dict[str, tuple[str, date | None, date | None]] = {}
     want_ids, want_sources, want_events = set(seeds), set(sources), set()
     windows: list[tuple[date, date]] = []
     seen_sources: set[str] = set()
     seen_events: set[str] = set()
     covered: list[tuple[date, date]] = []
     while want_ids or want_sources or want_events or windows:
-        batch: list[Claim] = []
+        batch: list[Any] = []
         for chunk in _chunks(sorted(want_ids - found.keys())):
-            batch += session.exec(select(Claim).where(col(Claim.id).in_(chunk),
-                                                      col(Claim.source_id).in_(ok)))
+            batch += session.exec(light.where(col(Claim.id).in_(chunk),
+                                              col(Claim.source_id).in_(ok)))
         for chunk in _chunks(sorted(want_sources)):
-            batch += session.exec(select(Claim).where(col(Claim.source_id).in_(chunk),
-                                                      col(Claim.source_id).in_(ok)))
+            batch += session.exec(light.where(col(Claim.source_id).in_(chunk),
+                                              col(Claim.source_id).in_(ok)))
         for chunk in _chunks(sorted(want_events)):
             members = select(ClaimEvent.claim_id).where(col(ClaimEvent.event_id).in_(chunk))
-            batch += session.exec(select(Claim).where(col(Claim.id).in_(members)))
+            batch += session.exec(light.where(col(Claim.id).in_(members)))
         for lo, hi in windows:
-            batch += session.exec(select(Claim).where(
-                col(Claim.source_id).in_(ok),
-                col(Claim.link_start) <= hi,
-                col(Claim.link_end) >= lo,
-            ))
+            batch += session.exec(light.where(col(Claim.source_id).in_(ok),
+                                              col(Claim.link_start) <= hi,
+                                              col(Claim.link_end) >= lo))
         seen_sources |= want_sources
         seen_events |= want_events
-        want_ids, want_sources, want_events, windows = set(), set(), set(), []
-        new = [c for c in batch if c.id not in found]
-        for claim in new:
-            found[claim.id] = claim
-        for claim in new:
-            if claim.source_id not in seen_sources:
-                want_sources.add(claim.source_id)
-            want_ids |= partners.get(claim.id, set()) - found.keys()
-            if claim.link_start and claim.link_end:
-                window = (claim.link_start - LINK_SLACK, claim.link_end + LINK_SLACK)
-                if not any(a <= window[0] and window[1] <= b for a, b in covered):
-                    covered.append(window)
-                    windows.append(window)
-        for chunk in _chunks(sorted(c.id for c in new)):
+        want_ids, want_sources, want_events = set(), set(), set()
+        new = {}
+        for cid, source_id, start, end in batch:
+            if cid not in found:
+                new[cid] = found[cid] = (source_id, start, end)
+        if limit is not None and len(found) > limit:
+            return None
+        asked: list[tuple[date, date]] = []
+        for cid, (source_id, start, end) in new.items():
+            if source_id not in seen_sources:
+                want_sources.add(source_id)
+            want_ids |= partners.get(cid, set()) - found.keys()
+            if start and end:
+                asked.append((start - LINK_SLACK, end + LINK_SLACK))
+        windows = _uncovered(_merged(asked), covered)
+        covered = _merged(covered + windows)
+        for chunk in _chunks(sorted(new)):
             events = select(ClaimEvent.event_id).where(col(ClaimEvent.claim_id).in_(chunk))
             want_events |= set(session.exec(events)) - seen_events
-    return list(found.values())
+    claims: list[Claim] = []
+    for chunk in _chunks(sorted(found)):
+        claims += session.exec(select(Claim).where(col(Claim.id).in_(chunk)))
+    return claims
+
+
+def _merged(spans: list[tuple[date, date]]) -> list[tuple[date, date]]:
+    """Overlapping or touching date spans joined, sorted."""
+    out: list[tuple[date, date]] = []
+    for lo, hi in sorted(spans):
+        if out and lo <= out[-1][1] + timedelta(days=1):
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _uncovered(spans: list[tuple[date, date]],
+               covered: list[tuple[date, date]]) -> list[tuple[date, date]]:
+    """The parts of sorted, disjoint ``spans`` outside sorted, disjoint ``covered``."""
+    out: list[tuple[date, date]] = []
+    i = 0
+    for lo, hi in spans:
+        while i < len(covered) and covered[i][1] < lo:
+            i += 1
+        j, start = i, lo
+        while j < len(covered) and covered[j][0] <= hi:
+            if covered[j][0] > start:
+                out.append((start, covered[j][0] - timedelta(days=1)))
+            start = max(start, covered[j][1] + timedelta(days=1))
+            j += 1
+        if start <= hi:
+            out.append((start, hi))
+    return out
 
 
 def _drop_events_of(session: Session, claim_ids: list[str]) -> None:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 import random
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from claimtrack.linking import _merged, _uncovered
 from conftest import ROOT, SEEDS, run
 
 ARTICLES = ROOT / "tests" / "articles"
@@ -40,10 +44,13 @@ def batch_export(tmp_path_factory: pytest.TempPathFactory) -> dict:
     return _export(runner, db)
 
 
-@pytest.mark.parametrize("seed", [1, 2])
+@pytest.mark.parametrize(("seed", "full_at"), [(1, 2000), (2, 2000), (3, 0)])
 def test_one_article_at_a_time_in_any_order_links_like_one_batch(
-    runner: CliRunner, tmp_path: Path, batch_export: dict, seed: int
+    runner: CliRunner, tmp_path: Path, batch_export: dict, seed: int, full_at: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # full_at=0: neighbourhoods over a twentieth of the store fall back to a full rebuild.
+    monkeypatch.setattr("claimtrack.linking.FULL_RELINK_AT", full_at)
     files = CORPUS[:]
     random.Random(seed).shuffle(files)
     db = f"sqlite:///{tmp_path / 'claims.db'}"
@@ -202,3 +209,18 @@ def test_import_refuses_a_claim_whose_span_lost_its_quote(
     result = run(runner, "import", str(path), "--db", sqlite_url)
     assert result.exit_code == 1 and "span does not hold its quote" in result.output
     assert "sources: 0," in run(runner, "status", "--db", sqlite_url).stdout
+
+
+_day = st.dates(min_value=date(2019, 1, 1), max_value=date(2019, 3, 1))
+_spans = st.lists(st.tuples(_day, _day).map(lambda t: (min(t), max(t))), max_size=8)
+
+
+@given(_spans, _spans)
+def test_uncovered_parts_are_exactly_the_new_days(asked: list, covered: list) -> None:
+    def days(spans: list) -> set[date]:
+        return {lo + timedelta(days=i) for lo, hi in spans for i in range((hi - lo).days + 1)}
+
+    have = _merged(covered)
+    missing = _uncovered(_merged(asked), have)
+    assert days(missing) == days(asked) - days(have)
+    assert _merged(missing) == missing  # disjoint and sorted: one query per gap
