@@ -31,6 +31,9 @@ Other conventions
 * The span covers leading qualifier words and the number (with a multiplier word such as
   "ألف"/"مليون"), never a prefix letter glued to it ("و24" -> "24") nor the noun.  Trailing
   qualifiers ("تقريبا", "على الأقل") set the qualifier without widening the span.
+* "واحد" (and an emphatic "اثنان") written after a known count noun or a sound plural counts
+  that noun ("مركبة واحدة" -> 1, "عاملين مدنيين اثنين" -> 2); ``noun_end`` is then None,
+  since the noun comes first.
 * ``noun`` is filled for counts (the counted noun, looking past "من"), for distance,
   duration and money (the unit word) and for fractions; it is ``None`` for the other roles.
 * Decimal figures are rounded half up ("3.5" -> 4) unless a multiplier makes them whole
@@ -125,7 +128,15 @@ _HUNDRED_STEMS: dict[int, tuple[str, ...]] = {
     8: ("ثمان", "ثماني"), 9: ("تسع",),
 }
 
-_UNIT = _kd((w, v) for v, forms in _UNIT_FORMS.items() for w in forms)
+# A number standing for its noun takes the accusative: "لم يتجاوز خمساً" (no more than five).
+_ACCUSATIVE_UNITS: dict[int, tuple[str, ...]] = {
+    3: ("ثلاثا",), 4: ("أربعا",), 5: ("خمسا",), 6: ("ستا",), 7: ("سبعا",), 8: ("ثمانيا",),
+    9: ("تسعا",),
+}
+_UNIT = _kd((w, v) for forms in (_UNIT_FORMS, _ACCUSATIVE_UNITS) for v, ws in forms.items()
+            for w in ws)
+# "واحد" after a noun counts one of it ("مركبة واحدة", "مصاباً واحداً").
+_ONE_AFTER_NOUN = _k("واحد", "واحدة", "واحدا")
 _BOUND = _kd((w, v) for v, forms in _BOUND_UNIT_FORMS.items() for w in forms)
 _TEN = _k(*_TEN_FORMS)
 _TENS = _kd((w, v) for v, forms in _TENS_FORMS.items() for w in forms)
@@ -286,6 +297,7 @@ _AL_NOT_ARTICLE = _k(
     "اللتان", "الآن", "ألا",
 )
 _FROM = normalize_key("من")
+_DEMONSTRATIVES = _k("هؤلاء", "هذه", "هذا", "تلك", "أولئك")
 _IN = normalize_key("في")
 _ABOUT_AFTER = normalize_key("تقريبا")
 _AT_LEAST_AFTER = (normalize_key("على"), normalize_key("الأقل"))
@@ -313,7 +325,9 @@ _LEAD_QUALIFIERS = _phrases(
         ),
         "at_most": (
             "أقل من", "ما لا يزيد عن", "ما لا يزيد على", "لا يزيد عن", "لا يزيد على",
-            "لا يتجاوز", "ما لا يتجاوز", "لا يتعدى", "ما لا يتعدى",
+            "لا يتجاوز", "ما لا يتجاوز", "لا يتعدى", "ما لا يتعدى", "لم يتجاوز", "لم تتجاوز",
+            "لا تتجاوز", "لم يتعد", "لم يتعدى", "لم يزد عن", "لم يزد على", "لا تزيد عن",
+            "لا تزيد على",
         ),
     }
 )
@@ -329,7 +343,7 @@ _NO_PREFIX_FOR = {normalize_key("ست"): frozenset("لك")}
 # Every bare word that can start a mention; anything else is skipped after one set lookup.
 _STARTERS = frozenset(
     [*_LEXICON, *("ال" + w for w in _LEXICON), *_ORDINALS, *("ال" + w for w in _ORDINALS),
-     *_VAGUE, *_FRACTIONS, *_UNSPEC, *_DUAL_COUNT, *_DUAL_DURATION]
+     *_VAGUE, *_FRACTIONS, *_UNSPEC, *_DUAL_COUNT, *_DUAL_DURATION, *_ONE_AFTER_NOUN]
 )
 
 # --- token and figure patterns ------------------------------------------------------------
@@ -709,6 +723,8 @@ class _Scanner:
         if self._noun_ok(w1):
             return "count", j, j + 1
         if w1 == _FROM and self._noun_ok(self._word_at(j + 1, _WS_GAP_RE)):
+            if self.words[j + 1] in _DEMONSTRATIVES and self._noun_ok(self._word_at(j + 2)):
+                return "count", j + 2, j + 3  # "اثنين من هؤلاء العمال"
             return "count", j + 1, j + 2
         return "other", None, j
 
@@ -846,6 +862,8 @@ class _Scanner:
                 nxt = self._cardinal(i, start, bare)
             if nxt is None and (bare in _DUAL_COUNT or bare in _DUAL_DURATION):
                 nxt = self._dual(i, start, bare)
+            if nxt is None and bare in _ONE_AFTER_NOUN:
+                nxt = self._after_noun(i, start, 1)
             if nxt is not None:
                 return nxt
         return i + 1
@@ -966,6 +984,12 @@ class _Scanner:
             return None
         last_tok = items[used - 1].last_tok
         j, end = last_tok + 1, self.ends[last_tok]
+        nxt_word = self._word_at(j)
+        if used == 1 and bare in _TWO_EMPHASIS and not self._noun_ok(nxt_word) and not (
+                nxt_word == _FROM and self._noun_ok(self._word_at(j + 1, _WS_GAP_RE))):
+            after = self._after_noun(i, start, 2)
+            if after is not None:
+                return after
         quarters = self._word_at(j, _WS_GAP_RE)
         if quarters in _QUARTERS and 1 <= value <= 3:
             qual, start = self._lookback(i, start)
@@ -989,6 +1013,28 @@ class _Scanner:
             self.out.append(_Raw(start, end, value, "exact", False, role, None, None, None))
             return j
         return self._emit(i, j, start, end, value, None)
+
+    def _after_noun(self, i: int, start: int, value: int) -> int | None:
+        """"مركبة واحدة", "عاملين مدنيين اثنين": a one or a two written after its noun."""
+        k = i - 1
+        if k < 0 or self.kinds[k] != "w" or not self._gap_ok(i, _WS_GAP_RE):
+            return None
+        if self.out and self.out[-1].end > self.starts[k]:
+            return None  # the word before already belongs to a figure
+        word = self.words[k]
+        noun = next((b for b, _n in _prefix_candidates(word)
+                     if b in _COUNT_NOUNS or b in _DUAL_COUNT or b in _DURATION), None)
+        if noun is None:
+            # otherwise only a sound plural or dual: "عاملين", not a verb or "بحياة"
+            if not self._noun_ok(word) or word in _STARTERS or not word.endswith(
+                    ("ين", "ون", "ات", "ان")):
+                return None
+            noun = word
+        role: Role = "duration" if noun in _DURATION else (
+            "distance" if noun in _DISTANCE else "count")
+        # noun_span stays None: the noun sits before the figure, and noun_end means "after".
+        self.out.append(_Raw(start, self.ends[i], value, "exact", False, role, noun, None, None))
+        return i + 1
 
     def _dual(self, i: int, start: int, bare: str) -> int:
         qual, start = self._lookback(i, start)

@@ -722,3 +722,40 @@ def test_news_sized_text_is_fast() -> None:
         best = min(best, time.perf_counter() - t0)
     # Typically about 1 ms; the bound leaves room for a busy machine.
     assert best < 0.006
+
+
+# --- a one or a two after its noun, accusative numbers, "لم يتجاوز" ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "noun"),
+    [
+        ("ودمرت مركبة واحدة كانوا يستقلونها", 1, "مركبه"),
+        ("استقبل المستشفى جثتين ومصاباً واحداً", 1, "مصابا"),
+        ("وقتلت عاملين مدنيين اثنين في المزرعة", 2, "مدنيين"),
+    ],
+)
+def test_one_or_two_written_after_the_noun(text: str, value: int, noun: str) -> None:
+    last = find_numbers(text)[-1]
+    assert (last.value, last.role, last.noun) == (value, "count", noun)
+
+
+@pytest.mark.parametrize("text", ["قتل في آن واحد", "أودت بحياة اثنين", "وصل اثنان فقط"])
+def test_one_or_two_after_a_word_that_is_no_counted_noun(text: str) -> None:
+    assert all(m.role != "count" or m.noun is None for m in find_numbers(text))
+
+
+def test_a_day_written_after_its_noun_is_a_duration() -> None:
+    [one] = find_numbers("نفذت قبل ذلك بيوم واحد")
+    assert (one.value, one.role) == (1, "duration")
+
+
+def test_accusative_number_with_a_negated_ceiling() -> None:
+    [five] = find_numbers("إن عدد الجثث التي انتشلت لم يتجاوز خمساً")
+    assert (five.value, five.qualifier, five.role) == (5, "at_most", "other")
+    assert five.text.startswith("لم يتجاوز خمس")  # the tanween after the last letter stays out
+
+
+def test_counted_noun_after_a_demonstrative() -> None:
+    [two] = find_numbers("أودت بحياة اثنين من هؤلاء العمال المدنيين")
+    assert (two.value, two.noun) == (2, "العمال")
