@@ -27,6 +27,8 @@ def _us_africa_command() -> list[str]:
                 f"قيادة {us.removeprefix('ال')} في {africa}",
                 f"القيادة {us} الإفريقية",
             ]
+        # In news of strikes in Libya "the US command" is the Africa command.
+        names += [f"القيادة {us}", f"القيادة العسكرية {us}"]
         names += [f"قيادة الجيش {us[:-1]} في {a}" for a in AFRICA]
     return names
 
@@ -35,7 +37,7 @@ PARTIES: list[dict] = [
     {"id": "us_military", "name": "US military", "kind": "organisation",
      "aliases": ["الجيش الأمريكي", "الجيش الأميركي", "القوات الأمريكية", "القوات الأميركية",
                  "البنتاغون", "البنتاجون", "وزارة الدفاع الأمريكية", "وزارة الدفاع الأميركية",
-                 "الجيش الامريكي"]},
+                 "الجيش الامريكي", "الجانب الأمريكي", "الجانب الأميركي"]},
     {"id": "africom", "name": "US Africa Command (AFRICOM)", "kind": "organisation",
      "affiliation": "us_military", "aliases": _us_africa_command()},
     {"id": "william_gayler", "name": "William Gayler", "kind": "person",
@@ -74,7 +76,8 @@ PARTIES: list[dict] = [
      "affiliation": "gna", "aliases": ["البنيان المرصوص", "قوات البنيان المرصوص"]},
     {"id": "lna", "name": "Libyan National Army (Haftar)", "kind": "organisation",
      "aliases": ["الجيش الوطني الليبي", "قوات حفتر", "خليفة حفتر", "حفتر", "قوات الكرامة",
-                 "عملية الكرامة", "القيادة العامة", "قوات القيادة العامة", "الجيش الليبي"]},
+                 "عملية الكرامة", "القيادة العامة", "قوات القيادة العامة", "الجيش الليبي",
+                 "الجيش الوطني"]},
     {"id": "lna_war_media", "name": "LNA war media office", "kind": "office",
      "affiliation": "lna",
      "aliases": ["شعبة الإعلام الحربي", "المركز الإعلامي لغرفة عمليات الكرامة"]},
@@ -91,7 +94,8 @@ PARTIES: list[dict] = [
      "aliases": ["مصدر محلي", "مصادر محلية", "مصدر من مدينة", "مصدر من", "مصدر مطلع",
                  "مصادر مطلعة", "شهود عيان", "شاهد عيان", "مصدر أمني", "مصادر أمنية",
                  "مصدر عسكري", "مصادر عسكرية", "مصدر طبي", "مصادر طبية", "سكان محليون",
-                 "أهالي"]},
+                 "أهالي", "الشهود", "أحد الشهود", "شهود", "أحد السكان", "مسؤولون محليون",
+                 "مسؤولين محليين"]},
     {"id": "experts", "name": "Unnamed experts", "kind": "unnamed_source",
      "aliases": ["خبراء", "محللون", "مراقبون"]},
 ]

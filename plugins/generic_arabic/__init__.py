@@ -1,0 +1,47 @@
+"""Claims from Arabic news about armed violence, for any outlet.
+
+The claim grammar, in the order a sentence is read:
+
+* ``article``: the article once: normalised text, sentences, every date, number, place and
+  party named in it (``parties`` adds town offices, sources inside organisations, and head
+  nouns such as "القيادة" that point back to a party named before);
+* ``attribution``: who says what (speech and denial verbs, "وفق / بحسب"), and when they
+  said it;
+* ``incidents``: which strike each claim is about, across the whole article;
+* ``figures``: what each part of a sentence claims (figures and their kind, zeros,
+  civilians, targets, coordination);
+* ``reader``: puts these together, sentence by sentence, and hands back the claims.
+
+The words themselves are in ``lexicon``.
+"""
+
+from __future__ import annotations
+
+from claimtrack import hookimpl
+from claimtrack.cleaning import clean_lines
+from claimtrack.documents import CleanDocument, RawDocument
+from claimtrack.extraction import ClaimDraft
+from claimtrack.gazetteer import Gazetteer
+
+from .reader import Reader
+
+__all__ = ["Reader", "clean_document", "extract_claims"]
+
+
+@hookimpl(trylast=True)
+def clean_document(document: RawDocument, outlet: str) -> CleanDocument:
+    return clean_lines(document, outlet)
+
+
+@hookimpl
+def extract_claims(document: CleanDocument, gazetteer: Gazetteer) -> list[ClaimDraft]:
+    if document.language not in ("ar", "") or not _mostly_arabic(document.text):
+        return []
+    return Reader(document, gazetteer).read()
+
+
+def _mostly_arabic(text: str) -> bool:
+    sample = text[:4000]
+    letters = [ch for ch in sample if ch.isalpha()]
+    arabic = sum(1 for ch in letters if "\u0600" <= ch <= "\u06ff")
+    return bool(letters) and arabic >= 0.5 * len(letters)

@@ -1,0 +1,343 @@
+"""What a segment of a sentence claims: figures with their kind, "nobody" figures, the
+civilians among the dead, targets, coordination.
+
+A count becomes a claim only when the words around it say what it counts: the counted noun
+(جثث، جرحى، مركبات، ضربات) or, for people, the last casualty word before it (مقتل، إصابة، تبقى
+…). "بينهم طفلان" is part of a figure already given. A negation before a casualty noun ("لم
+يسقط أي مدنيين", "دون وقوع إصابات بين السكان") is a figure of zero.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimtrack.arabic_dates import DateValue
+
+from . import lexicon as lx
+from .article import Article, NumberHit
+
+_BEFORE_CHARS = 120
+_TARGET_CHARS = 200
+_CLAUSE_END = re.compile(r"[،,؛;.:]")
+_CIVILIAN_NEXT = re.compile(r"\s*(?:\S+\s+){0,2}?(?:ال)?(?:مدنيين|مدنيون|مدنيان)" + lx.E)
+_OTHERS = frozenset({"اخرين", "اخري", "اخريات", "اخرون"})
+_LIST_GAP = re.compile(r"\s*(?:[،,]\s*)?و?\s*")
+_PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
+
+
+@dataclass
+class Spot:
+    """One claim found in a segment, before its party, dates and incident are known."""
+
+    position: int
+    kind: str
+    value: float | None = None
+    qualifier: str = "exact"
+    vague: bool = False
+    stance: str = "asserts"
+    target: str | None = None
+    total: bool = False  # the text marks it as a total over strikes or a period
+    number: NumberHit | None = None
+    partner_pronoun: bool = False  # "بالتنسيق معها": the speaker is the partner
+    denial: str | None = None  # what a denial answers: figure | toll | statement
+    part: int | None = None  # "X و Y … على التوالي": which strike of the group, from 1
+
+
+def bare(noun: str) -> str:
+    """A noun without its clitics and article: "والمدنيين" -> "مدنيين"."""
+    for prefix in _PREFIXES:
+        if noun.startswith(prefix) and len(noun) - len(prefix) >= 3:
+            return noun[len(prefix):]
+    return noun
+
+
+def _person(noun: str) -> bool:
+    return noun.startswith(lx.PERSON_NOUNS)
+
+
+def _civilian(noun: str) -> bool:
+    return noun.startswith(lx.CIVILIAN_NOUNS)
+
+
+def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> int | None:
+    last = None
+    for m in pattern.finditer(text, start, end):
+        last = m.start()
+    return last
+
+
+def number_spots(article: Article, numbers: list[NumberHit], seg_start: int,
+                 seg_end: int) -> list[Spot]:
+    text = article.text
+    out: list[Spot] = []
+    previous_civilian = False
+    floor = seg_start
+    previous: NumberHit | None = None
+    for number in numbers:
+        mention = number.mention
+        # A casualty word before an earlier figure is that figure's, unless the two are one
+        # list ("ثمانية وأحد عشر وسبعة عشر عنصراً"), which shares it.
+        if previous is not None and not _LIST_GAP.fullmatch(text, previous.end, number.start):
+            floor = previous.end
+        if mention.role == "count":
+            previous = number
+        kinds = _kinds(article, number, seg_start, max(floor, number.start - _BEFORE_CHARS),
+                       seg_end)
+        if not kinds and out and bare(mention.noun or "") in _OTHERS:
+            kinds = [out[-1].kind]  # "مقتل 8 …، و11 آخرين": more of the same
+        if not kinds:
+            continue
+        subset = lx.SUBSET.search(text, max(seg_start, number.start - 14), number.start)
+        civilians = "civilians_harmed" in kinds
+        if subset:
+            if not civilians or previous_civilian:
+                continue
+            kinds = ["civilians_harmed"]
+        previous_civilian = civilians
+        for kind in kinds:
+            out.append(Spot(number.start, kind, mention.value, mention.qualifier, mention.vague,
+                            number=number))
+    return out
+
+
+def _kinds(article: Article, number: NumberHit, seg_start: int, before_start: int,
+           seg_end: int) -> list[str]:
+    """What a figure counts, from its noun and the casualty words before it (back to the
+    figure before it, at most ``_BEFORE_CHARS``)."""
+    text = article.text
+    mention = number.mention
+    if mention.role != "count":
+        if mention.role == "other" and mention.value is not None:
+            toll = _last_toll(text, before_start, number.start)
+            return [toll] if toll else []
+        return []
+    noun = bare(mention.noun or "")
+    if noun in lx.VEHICLE_NOUNS or noun.startswith(("مركب", "سيار", "اليات", "شاحن", "مدرع")):
+        # "دمرت مبنيين …، إضافة إلى أربع مركبات": one verb may govern a list of things
+        return ["vehicles_destroyed"] if lx.DESTROY.search(text, seg_start,
+                                                           number.start) else []
+    if noun in lx.BUILDING_NOUNS:
+        return ["buildings_destroyed"] if lx.DESTROY.search(text, seg_start,
+                                                            number.start) else []
+    if noun in lx.NOUN_KIND:
+        kind = lx.NOUN_KIND[noun]
+        if kind == "strikes" and (mention.value is None or mention.value < 2):
+            return []
+        return [kind]
+    if not _person(noun) and mention.value is not None:
+        return []
+    after_end = number.noun_end or number.end
+    civilian = _civilian(noun) or bool(_CIVILIAN_NEXT.match(text[after_end:after_end + 30]))
+    kind = _casualty(text, before_start, number.start, after_end, seg_end)
+    kinds = [kind] if kind else []
+    if civilian and kind in (None, "killed", "injured"):
+        kinds.append("civilians_harmed")
+    return kinds
+
+
+def _casualty(text: str, start: int, position: int, after: int, seg_end: int) -> str | None:
+    if lx.REMAIN.search(text, start, position):
+        return "remaining_strength"
+    kill = _last(lx.KILL, text, start, position)
+    injure = _last(lx.INJURE, text, start, position)
+    if kill is not None or injure is not None:
+        if injure is not None and (kill is None or injure > kill):
+            return "injured"
+        return "killed"
+    tail = text[after:min(seg_end, after + 30)]
+    if re.match(r"\s*(?:\S+\s+)?(?:اصيبوا|جرحوا|بجروح|بجراح|مصابين)" + lx.E, tail):
+        return "injured"
+    if re.match(r"\s*(?:\S+\s+){0,3}?(?:قتلوا|قتل|لقوا حتفهم)" + lx.E, tail):
+        return "killed"
+    if lx.TARGETED.search(text, start, position):
+        return "killed"
+    return _last_toll(text, start, position)
+
+
+def _last_toll(text: str, start: int, position: int) -> str | None:
+    toll = None
+    for m in lx.TOLL_SUBJECT.finditer(text, start, position):
+        toll = m.group("noun")
+    if toll is None:
+        return None
+    return "injured" if toll in ("جرحي", "مصابين", "اصابات") else "killed"
+
+
+def zero_spots(article: Article, seg_start: int, seg_end: int, denial: bool) -> list[Spot]:
+    """"لم يسقط أي مدنيين", "دون وقوع إصابات بين السكان", "لم تقتل أحداً": figures of zero."""
+    text = article.text
+    out: list[Spot] = []
+    for m in lx.NEGATED.finditer(text, seg_start, seg_end):
+        out.append(Spot(m.start(), _zero_kind(text, m.group("noun"), m.end()), 0))
+    for m in lx.NONE_OF.finditer(text, seg_start, seg_end):
+        out.append(Spot(m.start(), "civilians_harmed", 0))
+    for m in lx.KILLED_NOBODY.finditer(text, seg_start, seg_end):
+        kind = "injured" if "يصب" in m.group() or "تصب" in m.group() else "killed"
+        out.append(Spot(m.start(), kind, 0))
+    if denial:
+        for m in lx.NONE_AFTER_DENIAL.finditer(text, seg_start, seg_end):
+            out.append(Spot(m.start(), _zero_kind(text, m.group("noun"), m.end()), 0))
+    seen: set[tuple[int, str]] = set()
+    unique = []
+    for spot in sorted(out, key=lambda s: s.position):
+        key = (spot.position, spot.kind)
+        if key not in seen and not any(abs(s.position - spot.position) < 12 and s.kind == spot.kind
+                                       for s in unique):
+            seen.add(key)
+            unique.append(spot)
+    return unique
+
+
+def _zero_kind(text: str, noun: str, end: int) -> str:
+    if "مدني" in noun:
+        return "civilians_harmed"
+    if lx.CIVILIAN_AFTER.match(text, end):
+        return "civilians_harmed"
+    if noun in ("جرحي", "جريح", "اصابات", "اصابه"):
+        return "injured"
+    return "killed"
+
+
+def civilian_spots(article: Article, seg_start: int, seg_end: int) -> list[Spot]:
+    """Civilians among the casualties without a count of their own."""
+    text = article.text
+    out: list[Spot] = []
+    for m in lx.CIVILIAN_AMONG.finditer(text, seg_start, seg_end):
+        out.append(Spot(m.start(), "civilians_harmed", 1))
+    for m in lx.ONE_OF_DEAD.finditer(text, seg_start, seg_end):
+        if lx.CIVILIAN_SIGN.search(text, m.end(), min(seg_end, m.end() + 90)):
+            out.append(Spot(m.start(), "civilians_harmed", 1))
+    for m in lx.DEAD_WERE_CIVILIANS.finditer(text, seg_start, seg_end):
+        if not article.numbers_in(m.start(), m.end()):
+            out.append(Spot(m.start(), "civilians_harmed", None, "unspecified"))
+    return out
+
+
+def object_spots(article: Article, seg_start: int, seg_end: int,
+                 numbers: list[NumberHit]) -> list[Spot]:
+    """"دمرت منزلا ريفيا وسيارة نقل": one of each thing destroyed, written without a number."""
+    text = article.text
+    out: list[Spot] = []
+    counted = {n.noun_end for n in numbers if n.noun_end is not None} | {
+        n.end for n in numbers}
+    for verb in lx.DESTROY.finditer(text, seg_start, seg_end):
+        position = _skip_subject(article, verb.end(), seg_end)
+        stop = _CLAUSE_END.search(text, position, seg_end)
+        end = min(stop.start() if stop else seg_end, position + 80)
+        for m in lx.ONE_OBJECT.finditer(text, position, end):
+            if m.start() != position and not m.group("and"):
+                continue  # only the object of the verb, or one joined to it by "و"
+            if m.end() in counted or any(n.start <= m.start() < (n.noun_end or n.end)
+                                         for n in numbers):
+                continue
+            noun = m.group("noun").rstrip("ا")
+            kind = "vehicles_destroyed" if noun.startswith(
+                ("سيار", "مركب", "الي", "شاحن", "مدرع")) else "buildings_destroyed"
+            out.append(Spot(m.start(), kind, 1))
+    return out
+
+
+def targeting_spots(article: Article, seg_start: int, seg_end: int, has_strike: bool,
+                    numbers: list[NumberHit]) -> list[Spot]:
+    """What a strike hit: "استهدفت مخبأ", "أصابت مزرعة", "على أوكار التنظيم", "دمرت مبنيين"."""
+    text = article.text
+    out: list[Spot] = []
+    for verb in lx.TARGET_VERB.finditer(text, seg_start, seg_end):
+        position = _skip_subject(article, verb.end(), seg_end)
+        subject_after = position > verb.end() + 1
+        relative = verb.group().startswith("ما")
+        if not (has_strike or subject_after or relative):
+            continue
+        target = _target(article, position, seg_end)
+        if target:
+            out.append(Spot(verb.start(), "targeting", target=target))
+    for verb in lx.DESTROY.finditer(text, seg_start, seg_end):
+        position = _skip_subject(article, verb.end(), seg_end)
+        nxt = next((n for n in numbers if position <= n.start <= position + 2), None)
+        if nxt is not None and bare(nxt.mention.noun or "") in lx.BUILDING_NOUNS:
+            out.append(Spot(verb.start(), "targeting",
+                            target=_target_text(article, nxt.start, seg_end)))
+            continue
+        one = lx.ONE_OBJECT.match(text, position)
+        if one and one.group("noun").startswith(("منزل", "مبني", "مقر", "مخزن", "مستودع",
+                                                  "بيت", "مجمع")):
+            out.append(Spot(verb.start(), "targeting", target=_target_text(article, position,
+                                                                           seg_end)))
+    return out
+
+
+def on_target_spots(article: Article, ref_end: int, window_end: int) -> list[Spot]:
+    """"غارة … على أوكار التنظيم": the target follows the strike after "على"."""
+    text = article.text
+    m = re.compile(lx.W + r"علي\s+").search(text, ref_end, window_end)
+    if m and lx.TARGET_NOUN.match(text, m.end()):
+        return [Spot(m.start(), "targeting", target=_target_text(article, m.end(), window_end))]
+    return []
+
+
+def is_really_spots(article: Article, seg_start: int, seg_end: int) -> list[Spot]:
+    """"…، مؤكدا أنه مزرعة": after denying the target, what it really was."""
+    text = article.text
+    m = lx.IS_REALLY.search(text, seg_start, min(seg_end, seg_start + 30))
+    if m and lx.TARGET_NOUN.match(text, m.end()):
+        return [Spot(m.start(), "targeting", target=_target_text(article, m.end(), seg_end))]
+    return []
+
+
+def _skip_subject(article: Article, position: int, end: int) -> int:
+    """Past the subject written after a verb ("استهدفت الأفريكوم موقعا", "استهدفت الضربة
+    الأولى …") and any date, to where the object starts."""
+    text = article.text
+    while position < end and text[position] in " \t«»\"“”'(":
+        position += 1
+    for hit in article.parties_in(position, position + 1):
+        position = hit.end
+    strike = lx.STRIKE_WORD.match(text, position)
+    if strike:
+        position = strike.end()
+        while (adj := lx.STRIKE_ADJ.match(text, position)) is not None:
+            position = adj.end()
+    for hit in article.dates_in(position, position + 3):
+        position = hit.end
+    while position < end and text[position] in " \t«»\"“”'(":
+        position += 1
+    return position
+
+
+def _target(article: Article, position: int, end: int) -> str | None:
+    if not lx.TARGET_NOUN.match(article.text, position):
+        return None
+    return _target_text(article, position, end)
+
+
+def _target_text(article: Article, position: int, end: int) -> str:
+    stop = _CLAUSE_END.search(article.text, position, end)
+    stop_at = min(stop.start() if stop else end, position + _TARGET_CHARS)
+    o_start, o_end = article.original(position, max(position + 1, stop_at))
+    return article.document.text[o_start:o_end].strip(" \u201c\u201d\"«»")
+
+
+def coordination_spots(article: Article, seg_start: int, seg_end: int,
+                       denial: bool) -> list[Spot]:
+    text = article.text
+    out: list[Spot] = []
+    for m in lx.COORDINATION.finditer(text, seg_start, seg_end):
+        pronoun = bool(m.group("pron") or m.group("pron2"))
+        partner = None
+        if not pronoun:
+            after = [p for p in article.parties_in(m.end(), m.end() + 40)
+                     if p.id not in ("isis", "al_qaeda")]
+            partner = after[0].id if after else None
+        negated = lx.COORDINATION_NEGATED.search(text, max(seg_start, m.start() - 20), m.start())
+        denied = denial or bool(negated)
+        out.append(Spot(m.start(), "coordination", stance="denies" if denied else "asserts",
+                        target=partner, partner_pronoun=pronoun))
+    return out
+
+
+def is_period(value: DateValue) -> bool:
+    """A date that spans more than a week: "منذ سبتمبر", "خلال الأشهر الماضية"."""
+    if value.start is None or value.end is None:
+        return False
+    return (value.end - value.start).days > 7

@@ -1,0 +1,666 @@
+"""Reading an article sentence by sentence into claims.
+
+For each sentence: find who speaks (attribution), which strikes it mentions (incidents), what
+each part of it claims (figures); then tie every claim to its speaker, to the day the speaker
+spoke and to its strike. The article is read once, front to back; what a later sentence adds
+about a strike (its date, its parts) reaches the claims made earlier about it, because claims
+take their dates from their incident only at the end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from claimtrack.arabic_dates import DateValue
+from claimtrack.documents import CleanDocument
+from claimtrack.extraction import ClaimDraft
+from claimtrack.gazetteer import Gazetteer
+
+from . import lexicon as lx
+from .article import Article, DateHit, NumberHit, Sentence
+from .attribution import Cue, find_cues, said_date
+from .figures import (
+    Spot,
+    civilian_spots,
+    coordination_spots,
+    is_period,
+    is_really_spots,
+    number_spots,
+    object_spots,
+    on_target_spots,
+    targeting_spots,
+    zero_spots,
+)
+from .incidents import Incident, Incidents, Ref, best_place, find_refs, places_agree
+
+#: Said of a group of strikes as a whole, so said of each of them.
+PER_PART = frozenset({"coordination", "civilians_harmed", "targeting"})
+_CLAUSE_BREAK = re.compile(r"[،,؛;.:]")
+_PREPOSITION = re.compile(r"(?:في|جراء|اثر|عقب|بعد|خلال|من|و)\s*$")
+_SINCE_CHARS = 10
+_DATE_AND = re.compile(r"\s*[؛;،,]?\s*و\s*")
+#: "خلال الأشهر الماضية", "منذ أسابيع": a stretch of time, over which figures add up.
+_PERIOD_WORDS = re.compile(r"[وف]?(?:خلال|طوال|طيله|منذ|في غضون|علي مدي|علي مدار|هذا العام)"
+                           + lx.E)
+_TOLL_BEFORE = 25
+_STATEMENT = re.compile(
+    lx.W + r"(?:تصريحات|التصريحات|روايه|الروايه|الانباء|المعلومات|ذلك|هذا|هذه|الاتهامات|"
+    r"المزاعم|مزاعم|الادعاءات)" + lx.E
+)
+_SPEAKER_KINDS = ("office", "person", "unnamed_source")
+_FRESH_SENTENCES = 2
+#: Coordination is a claim about strikes: "رصد واستهداف … بالتنسيق مع", "تنسيقهما المشترك".
+_OPERATION = re.compile(r"استهداف|تنسيقهما|تعاونهما|عمليات|ضربات")
+
+
+@dataclass(eq=False)
+class Draft:
+    """A claim being built: its spot, and who, when and which strike."""
+
+    spot: Spot
+    party: str
+    attribution: str
+    said: DateValue
+    incident: Incident
+    sentence: Sentence
+    perpetrator: str | None
+    place: str | None
+    period: DateValue | None = None  # "منذ …": a total over a period
+    denies: Draft | None = None
+    order: int = 0
+
+
+@dataclass(eq=False)
+class Denial:
+    """A denial whose object is another party's claim: found once the article is read."""
+
+    draft: Draft  # carries party, said date, sentence
+    what: str  # toll | zero | statement
+    kind: str | None = None
+    sentence_index: int = 0
+
+
+@dataclass
+class Reader:
+    document: CleanDocument
+    gazetteer: Gazetteer
+    drafts: list[Draft] = field(default_factory=list)
+    denials: list[Denial] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.article = Article(self.document, self.gazetteer)
+        self.incidents = Incidents(self.article)
+        self.published: date | None = self.article.published
+        self.last_speaker: str | None = None
+        self.stale = 0
+        self.last_mentioned: str | None = None
+        self.last_said: dict[str, DateValue] = {}
+        self.sentence_index = 0
+
+    # -- the article --
+
+    def read(self) -> list[ClaimDraft]:
+        for index, sentence in enumerate(self.article.sentences):
+            if sentence.heading:
+                continue
+            self.sentence_index = index
+            self._sentence(sentence)
+        return self._finish()
+
+    # -- one sentence --
+
+    def _sentence(self, sentence: Sentence) -> None:
+        article = self.article
+        cues = find_cues(article, sentence)
+        refs = find_refs(article, sentence)
+        numbers = article.numbers_in(sentence.start, sentence.end)
+        said_hits = self._said_hits(cues, sentence, numbers, refs)
+        periods = self._place_dates(sentence, refs, {h.start for h in said_hits.values()})
+        first_said = next(iter(said_hits.values()), None)
+        said_day = first_said.mention.value.start if first_said else self.published
+        for ref in refs:
+            ref.incident = self.incidents.resolve(ref, said_day)
+        self._respectively(sentence, refs)
+        produced_party: str | None = None
+        made: list[Draft] = []
+        for seg_start, seg_end, cue in self._segments(cues, sentence):
+            party, attribution, named = self._party(cue, cues, seg_start, seg_end,
+                                                    produced_party, numbers)
+            said = self._said(cue, said_hits, party, attribution)
+            before = len(self.drafts)
+            if cue is not None and cue.kind == "echo":
+                self._echo(made, party, said, cue)
+            else:
+                self._segment(sentence, seg_start, seg_end, cue, party, attribution, said,
+                              numbers, refs, periods)
+            made.extend(self.drafts[before:])
+            if named:
+                produced_party = party
+                self.last_said[self.gazetteer.root(party)] = said
+        self._carry_over(sentence, cues, made, produced_party, refs)
+
+    def _said_hits(self, cues: list[Cue], sentence: Sentence, numbers: list[NumberHit],
+                   refs: list[Ref]) -> dict[int, DateHit]:
+        hits: dict[int, DateHit] = {}
+        for cue in cues:
+            figure = next((n.start for n in numbers if n.start > cue.end
+                           and n.mention.role == "count"), None)
+            strike = next((r.start for r in refs if r.start > cue.end), None)
+            hit = said_date(self.article, cue, sentence.end, figure, strike)
+            if hit is not None:
+                hits[id(cue)] = hit
+        return hits
+
+    def _place_dates(self, sentence: Sentence, refs: list[Ref],
+                     said: set[int]) -> list[DateHit]:
+        """Give each date of the sentence to the strike it dates; return the periods."""
+        text = self.article.text
+        periods: list[DateHit] = []
+        last: tuple[DateHit, Ref] | None = None
+        for hit in self.article.dates_in(sentence.start, sentence.end):
+            if hit.start in said:
+                continue
+            if last is not None and _DATE_AND.fullmatch(text, last[0].end, hit.start):
+                last[1].dates.append(hit)  # "في 19 سبتمبر؛ و24 من سبتمبر": the same strikes
+                last = (hit, last[1])
+                continue
+            since = lx.SINCE.search(text, max(sentence.start, hit.start - _SINCE_CHARS),
+                                    hit.start)
+            if since or _PERIOD_WORDS.match(text, hit.start) or (
+                    hit.mention.resolved and hit.mention.value.precision == "year"
+                    and is_period(hit.mention.value)):
+                periods.append(hit)
+                plural = [r for r in refs if r.plural and abs(r.start - hit.start) < 120]
+                if plural:
+                    plural[0].since = hit
+                continue
+            if hit.mention.resolved and hit.mention.value.precision == "year" and not refs:
+                continue
+            ref = _nearest(text, refs, hit.start, hit.end)
+            if ref is not None:
+                ref.dates.append(hit)
+                last = (hit, ref)
+        return periods
+
+    def _segments(self, cues: list[Cue],
+                  sentence: Sentence) -> list[tuple[int, int, Cue | None]]:
+        openers = [c for c in cues if c.opens]
+        openers = [c for i, c in enumerate(openers)
+                   if i == 0 or c.party or c.kind in ("deny", "echo") or c.continues]
+        if not openers:
+            return [(sentence.start, sentence.end, None)]
+        out: list[tuple[int, int, Cue | None]] = []
+        if openers[0].start > sentence.start:
+            out.append((sentence.start, openers[0].start, None))
+        for i, cue in enumerate(openers):
+            end = openers[i + 1].start if i + 1 < len(openers) else sentence.end
+            out.append((cue.start, end, cue))
+        return out
+
+    def _party(self, cue: Cue | None, cues: list[Cue], seg_start: int, seg_end: int,
+               produced: str | None, numbers: list[NumberHit]) -> tuple[str, str, bool]:
+        """(party, attribution, named here): the segment's speaker, else the speaker it
+        continues, else the outlet."""
+        party = cue.party if cue else None
+        if party is None:
+            post = next((c for c in cues if c.kind == "post" and seg_start <= c.start < seg_end
+                         and c.party), None)
+            party = post.party if post else None
+        if party is None and cue is None and numbers:
+            later = next((c for c in cues if c.opens and c.party and c.start >= seg_end), None)
+            party = later.party if later else None
+        if party is None and lx.NARRATION.search(self.article.text, seg_start,
+                                                 min(seg_end, seg_start + 40)):
+            return self.document.outlet, "outlet", False
+        if party == self.document.outlet:
+            return party, "outlet", False
+        if party is not None:
+            return party, "stated", True
+        party = produced or self.last_mentioned or self.last_speaker
+        if party is None:
+            return self.document.outlet, "outlet", False
+        return party, "stated", False
+
+    def _said(self, cue: Cue | None, hits: dict[int, DateHit], party: str,
+              attribution: str) -> DateValue:
+        if attribution == "outlet" and self.published:
+            return DateValue(self.published, self.published, "day", "")
+        if cue is not None and id(cue) in hits:
+            return hits[id(cue)].mention.value
+        known = self.last_said.get(self.gazetteer.root(party))
+        if known is not None and (cue is None or cue.continues or cue.party is None
+                                  or cue.kind == "post"):
+            return known  # "وأوضحت … في بيانها": the statement it continues
+        published = self.document.published
+        if published and published.start:
+            return DateValue(None, published.start if published.precision == "day" else None,
+                             "unknown", "")
+        return DateValue.unknown()
+
+    # -- claims of one segment --
+
+    def _segment(self, sentence: Sentence, seg_start: int, seg_end: int, cue: Cue | None,
+                 party: str, attribution: str, said: DateValue, numbers: list[NumberHit],
+                 refs: list[Ref], periods: list[DateHit]) -> None:
+        article, text = self.article, self.article.text
+        denial = cue is not None and cue.kind == "deny"
+        seg_numbers = [n for n in numbers if seg_start <= n.start < seg_end]
+        spots = number_spots(article, seg_numbers, seg_start, seg_end)
+        spots += zero_spots(article, seg_start, seg_end, denial)
+        spots += civilian_spots(article, seg_start, seg_end)
+        spots += object_spots(article, seg_start, seg_end, seg_numbers)
+        has_strike = bool(refs) or self.incidents.current is not None
+        spots += targeting_spots(article, seg_start, seg_end, has_strike, seg_numbers)
+        for ref in refs:
+            if seg_start <= ref.start < seg_end:
+                spots += on_target_spots(article, ref.end, ref.window_end)
+        if any(d.spot.kind == "targeting" and d.spot.stance == "denies"
+               and d.sentence is sentence for d in self.drafts):
+            spots += is_really_spots(article, seg_start, seg_end)
+        if refs or any(s.number is not None for s in spots) or (
+                lx.COORDINATION.search(text, seg_start, seg_end) and _OPERATION.search(
+                    text, sentence.start, sentence.end)):
+            spots += coordination_spots(article, seg_start, seg_end, denial)
+        spots.sort(key=lambda s: s.position)
+        period = next((p for p in periods if seg_start <= p.start < seg_end), None)
+        period_value = self._period(period, said) if period is not None else None
+        numeric = [s for s in spots if s.value is not None or s.kind in ("killed", "injured")]
+        if denial:
+            spots = self._denied(sentence, cue, seg_start, seg_end, spots, numeric, party, said)
+        if lx.RESPECTIVELY.search(text, seg_start, seg_end):
+            _respectively(spots)
+        for spot in spots:
+            if spot.kind == "coordination" and spot.partner_pronoun:
+                spot.target = party
+            if spot.kind == "killed" and lx.TOTALISER.search(
+                    text, seg_start, spot.number.start if spot.number else spot.position):
+                spot.total = True
+            ref = _attach(text, spot, seg_start, seg_end, refs)
+            incident = ref.incident if ref and ref.incident else self._default_incident(
+                spot, sentence, said)
+            if spot.part is not None:
+                group = self.incidents.group_of(incident) or incident
+                incident = self.incidents.part(group, spot.part)
+            elif ref is not None and not ref.definite and spot.number is not None:
+                incident = self._other_figure(spot, party, ref, incident, said)
+            self._add(spot, party, attribution, said, incident, sentence, seg_start, seg_end,
+                      period_value if spot.total or ref is None or not _single_day(ref)
+                      else None)
+
+    def _other_figure(self, spot: Spot, party: str, ref: Ref, incident: Incident,
+                      said: DateValue) -> Incident:
+        """A party that gives a second, different toll of the same kind about "a strike" is
+        telling of another strike ("… 11 قتيلا … في الوقت الذي أكد فيه مقتل 8 بعد غارة …")."""
+        key = (self.gazetteer.root(party), spot.kind)
+        known = incident.figures.get(key, spot.value)
+        if known == spot.value or incident.grouped or spot.stance == "denies":
+            return incident
+        other = self.incidents.new(place=incident.place, perpetrator=incident.perpetrator,
+                                   said=said.start or said.end or self.published)
+        other.figures[key] = spot.value
+        ref.incident = other
+        return other
+
+    def _period(self, hit: DateHit, said: DateValue) -> DateValue:
+        """"منذ 19 سبتمبر": from that day to when it was said; a window, never a day."""
+        value = hit.mention.value
+        if value.start is None or value.end is None:
+            return DateValue.unknown(value.text)
+        end = max(value.end, said.start or said.end or self.published or value.end)
+        return DateValue(value.start, end, "window", value.text)
+
+    def _denied(self, sentence: Sentence, cue: Cue | None, seg_start: int, seg_end: int,
+                spots: list[Spot], numeric: list[Spot], party: str,
+                said: DateValue) -> list[Spot]:
+        """Turn a denial segment's spots into what it denies and what it asserts instead."""
+        text = self.article.text
+        figures = [s for s in numeric if s.value]
+        zeros = [s for s in numeric if s.value == 0]
+        if figures:
+            figures[0].stance = "denies"
+            figures[0].denial = "figure"
+            return spots
+        denial_base = Spot(cue.start if cue else seg_start, "killed")
+        if zeros:
+            # "نفى مقتل أي شخص" answers another party's death toll; "no civilian was killed"
+            # does not contradict a count of civilians wounded.
+            for zero in zeros:
+                if zero.kind == "killed":
+                    self._pending(Spot(zero.position, zero.kind), party, said, sentence, "zero",
+                                  zero.kind)
+            return spots
+        if any(s.kind == "coordination" for s in spots):
+            return spots
+        if lx.TARGET_DENIAL.search(text, seg_start, seg_end) and lx.TARGET_DENIAL_OBJECT.search(
+                text, seg_start, seg_end):
+            return [s for s in spots if s.kind != "targeting"] + [
+                Spot(denial_base.position, "targeting", stance="denies")]
+        toll_from = max(sentence.start, (cue.start if cue else seg_start) - _TOLL_BEFORE)
+        if lx.TOLL_WORD.search(text, toll_from, seg_end) and not lx.VAGUE_OBJECT.search(
+                text, seg_start, seg_end):
+            self._pending(denial_base, party, said, sentence, "toll", None)
+        elif _STATEMENT.search(text, toll_from, seg_end):
+            self._pending(denial_base, party, said, sentence, "statement", None)
+        return [s for s in spots if s.kind != "targeting"]
+
+    def _pending(self, spot: Spot, party: str, said: DateValue, sentence: Sentence, what: str,
+                 kind: str | None) -> None:
+        here = [d for d in self.drafts if d.sentence is sentence]
+        incident = (here[-1].incident if here else self.incidents.current) or (
+            self.incidents.new(said=said.start))
+        draft = Draft(spot, party, "stated", said, incident, sentence, incident.perpetrator,
+                      incident.place, order=len(self.drafts))
+        self.denials.append(Denial(draft, what, kind, self.sentence_index))
+
+    def _echo(self, made: list[Draft], party: str, said: DateValue, cue: Cue) -> None:
+        """"وهو ما أكده التنظيم": the same claims, now also by this party."""
+        denies = cue.word in lx.ECHO_DENY
+        for draft in [d for d in made if d.spot.kind not in ("coordination",)]:
+            spot = replace(draft.spot, stance="denies" if denies else "asserts")
+            echoed = replace(draft, spot=spot, party=party, attribution="stated",
+                             said=DateValue.unknown(), order=len(self.drafts))
+            if denies:
+                echoed.denies = draft
+            self.drafts.append(echoed)
+
+    def _default_incident(self, spot: Spot, sentence: Sentence, said: DateValue) -> Incident:
+        current = self.incidents.current
+        if current is not None:
+            return current
+        incident = self.incidents.new(said=said.start or said.end or self.published)
+        self.incidents.current = incident
+        return incident
+
+    def _add(self, spot: Spot, party: str, attribution: str, said: DateValue,
+             incident: Incident, sentence: Sentence, seg_start: int, seg_end: int,
+             period: DateValue | None) -> None:
+        article = self.article
+        perpetrator = incident.perpetrator or self._perpetrator(sentence, party)
+        if incident.perpetrator is None:
+            incident.perpetrator = perpetrator
+        place = incident.place
+        if place is None and incident.parent is None:
+            places = [p.id for p in article.places_in(seg_start, seg_end)
+                      if not any(q.start <= p.start < q.end
+                                 for q in article.parties_in(seg_start, seg_end))]
+            place = best_place(article, places)
+            if place is not None and not incident.earlier:
+                incident.place = place
+        if spot.number is not None and spot.stance == "asserts":
+            incident.figures.setdefault((self.gazetteer.root(party), spot.kind), spot.value)
+        self.drafts.append(Draft(spot, party, attribution, said, incident, sentence,
+                                 perpetrator, place, period, order=len(self.drafts)))
+
+    def _perpetrator(self, sentence: Sentence, party: str) -> str | None:
+        article, gazetteer = self.article, self.gazetteer
+        text = article.text[sentence.start:sentence.end]
+        for hit in article.parties_in(sentence.start, sentence.end):
+            if gazetteer.root(hit.id) == "us_military":
+                return "africom"
+        root = gazetteer.root(party)
+        if root == "us_military":
+            return "africom"
+        if lx.US_MARK.search(text):
+            return "us_military"
+        if lx.LNA_MARK.search(text) or root == "lna":
+            return "lna"
+        current = self.incidents.current
+        return current.perpetrator if current else None
+
+    # -- "X و Y … على التوالي" --
+
+    def _respectively(self, sentence: Sentence, refs: list[Ref]) -> None:
+        """Give the parts of a group their places when the sentence pairs them: "الأولى
+        والثانية في محيط مرزق والثالثة في منطقة صحراوية", "في الهروج وقرب أم الأرانب"."""
+        article, text = self.article, self.article.text
+        groups = [r.incident for r in refs if r.incident is not None and r.incident.grouped]
+        if not groups:
+            return
+        group = groups[-1]
+        pending: list[int] = []
+        events = [(m.start(), "ord", lx.ORDINALS[m.group("ord")])
+                  for m in lx.ORDINAL_ALONE.finditer(text, sentence.start, sentence.end)]
+        if not events:
+            return
+        first = events[0][0]
+        events += [(p.start, "place", p.id) for p in article.places_in(first, sentence.end)]
+        for _pos, what, value in sorted(events, key=lambda e: e[0]):
+            if what == "ord":
+                pending.append(int(value))
+            elif pending:
+                for ordinal in pending:
+                    for part in group.parts:
+                        if part.ordinal == ordinal:
+                            part.place = str(value)
+                pending = []
+
+    # -- after the sentence --
+
+    def _carry_over(self, sentence: Sentence, cues: list[Cue], made: list[Draft],
+                    produced: str | None, refs: list[Ref]) -> None:
+        if produced is not None:
+            self.last_speaker, self.stale = produced, 0
+        elif not made:
+            self.stale += 1
+            if self.stale >= _FRESH_SENTENCES:
+                self.last_speaker = None
+        self.last_mentioned = None
+        if not cues:
+            named = [h for h in self.article.parties_in(sentence.start, sentence.end)
+                     if (e := self.gazetteer.parties.get(h.id)) and e.kind in _SPEAKER_KINDS]
+            if named:
+                self.last_mentioned = named[-1].id
+        about = [d.incident for d in made if not d.incident.earlier and not (
+            d.incident.aggregate)]
+        if about:
+            self.incidents.current = about[-1]
+        else:
+            dated = [r.incident for r in refs if r.incident and any(d.day for d in r.dates)
+                     and not r.earlier and not r.incident.aggregate]
+            if dated:
+                self.incidents.current = dated[-1]
+
+    # -- the whole article --
+
+    def _finish(self) -> list[ClaimDraft]:
+        self._resolve_denials()
+        out: list[ClaimDraft] = []
+        index_of: dict[int, int] = {}
+        seen: dict[tuple, int] = {}
+        links: list[tuple[int, Draft]] = []
+        for draft in sorted(self.drafts, key=lambda d: d.order):
+            for claim, key in self._claims_of(draft):
+                if key in seen:
+                    index_of.setdefault(id(draft), seen[key])
+                    continue
+                seen[key] = len(out)
+                index_of.setdefault(id(draft), len(out))
+                if draft.denies is not None:
+                    links.append((len(out), draft.denies))
+                out.append(claim)
+        for index, denied in links:
+            out[index].denies = index_of.get(id(denied))
+        return out
+
+    def _claims_of(self, draft: Draft) -> list[tuple[ClaimDraft, tuple]]:
+        spot, incident = draft.spot, draft.incident
+        kind = spot.kind
+        group = incident if incident.grouped else None
+        if kind == "killed" and (group is not None or incident.aggregate or spot.total
+                                 or draft.period is not None):
+            kind = "killed_total"
+        if group is not None and kind in PER_PART:
+            return [self._claim(draft, kind, part) for part in group.parts]
+        return [self._claim(draft, kind, incident)]
+
+    def _claim(self, draft: Draft, kind: str, incident: Incident) -> tuple[ClaimDraft, tuple]:
+        spot = draft.spot
+        o_start, o_end = draft.sentence.o_start, draft.sentence.o_end
+        quote = self.document.text[o_start:o_end]
+        part_count: int | None = None
+        part_dates: list[DateValue] = []
+        extra: dict = {}
+        if kind in ("killed_total", "remaining_strength"):
+            part_dates = [p.date for p in incident.parts if p.date and p.date.precision == "day"]
+            part_count = incident.count if incident.count and incident.count >= 2 else (
+                _series_count(self.article, draft.sentence))
+            when = _span(part_dates) or draft.period or incident.since or (
+                incident.date if incident.date and incident.date.precision != "day"
+                else DateValue.unknown())
+            if kind == "remaining_strength":
+                when = DateValue.unknown()
+        else:
+            when = incident.event_date(self.published)
+            extra = {"incident": incident.key}
+        place = incident.place or (draft.place if incident.parent is None else None)
+        claim = ClaimDraft(
+            kind=kind, value=spot.value, party=draft.party, span=(o_start, o_end), quote=quote,
+            qualifier=spot.qualifier if spot.value is not None else (
+                "unspecified" if kind not in ("coordination", "targeting")
+                and spot.qualifier == "exact" else spot.qualifier),
+            stance=spot.stance, attribution=draft.attribution, vague=spot.vague,
+            said_on=draft.said, event_date=when, place=place,
+            perpetrator=incident.perpetrator or draft.perpetrator,
+            target=spot.target, part_count=part_count, part_dates=part_dates, extra=extra,
+        )
+        if kind in ("coordination", "targeting"):
+            claim.qualifier = "unspecified"
+        key = (draft.party, kind, spot.value, spot.stance, incident.key)
+        return claim, key
+
+    def _resolve_denials(self) -> None:
+        """Point every denial at the claim it answers: another party's figure about the same
+        strike, the latest before the denial, else the first after it."""
+        gazetteer = self.gazetteer
+        for draft in self.drafts:
+            if draft.spot.denial == "figure":
+                root = gazetteer.root(draft.party)
+                draft.denies = next((
+                    d for d in reversed(self.drafts)
+                    if d.spot.stance == "asserts" and d.spot.kind == draft.spot.kind
+                    and d.spot.value == draft.spot.value and gazetteer.root(d.party) != root
+                    and _same_strike(d.incident, draft.incident)), None)
+        for denial in self.denials:
+            base = denial.draft
+            root = gazetteer.root(base.party)
+            candidates = [
+                d for d in self.drafts
+                if d.spot.stance == "asserts" and gazetteer.root(d.party) != root
+                and _family(d, denial)
+            ]
+            same = [d for d in candidates if _same_strike(d.incident, base.incident)]
+            if denial.what == "statement":
+                floor = _previous_start(self, base)
+                choice = [d for d in candidates if d.order < base.order
+                          and d.sentence.start >= floor][-1:]
+            elif denial.what == "zero":
+                choice = [d for d in same if d.order < base.order][-1:] or [
+                    d for d in same if d.order > base.order][:1]
+            else:
+                choice = ([d for d in same if d.order < base.order][-1:]
+                          or [d for d in same if d.order > base.order][:1]
+                          or [d for d in candidates if d.order < base.order][-1:])
+            if not choice:
+                continue
+            target = choice[0]
+            spot = replace(target.spot, stance="denies", number=None, total=False)
+            self.drafts.append(replace(
+                base, spot=spot, incident=target.incident, denies=target,
+                order=base.order, period=target.period, place=target.place,
+                perpetrator=target.perpetrator))
+
+
+def _family(draft: Draft, denial: Denial) -> bool:
+    kind, value = draft.spot.kind, draft.spot.value
+    if denial.what == "toll":
+        return kind in ("killed", "killed_total") and bool(value)
+    if denial.what == "zero":
+        return kind == denial.kind and bool(value)
+    return True
+
+
+def _same_strike(a: Incident, b: Incident) -> bool:
+    return a is b or a.parent is b or b.parent is a
+
+
+def _previous_start(reader: Reader, draft: Draft) -> int:
+    sentences = reader.article.sentences
+    index = next((i for i, s in enumerate(sentences) if s is draft.sentence), 0)
+    return sentences[max(0, index - 1)].start
+
+
+def _single_day(ref: Ref) -> bool:
+    return any(d.day for d in ref.dates) and not ref.since
+
+
+def _nearest(text: str, refs: list[Ref], start: int, end: int) -> Ref | None:
+    """The strike a date belongs to: the closest one, not across "؛" or a full stop."""
+    best: tuple[int, Ref] | None = None
+    for ref in refs:
+        if ref.end <= start:
+            distance, between = start - ref.end, text[ref.end:start]
+        else:
+            distance, between = ref.start - end, text[end:ref.start]
+        if "؛" in between or "." in between:
+            distance += 200
+        if ref.end > start:
+            distance += 5  # a tie goes to the strike before the date
+        if best is None or distance < best[0]:
+            best = (distance, ref)
+    return best[1] if best else None
+
+
+def _attach(text: str, spot: Spot, seg_start: int, seg_end: int, refs: list[Ref]) -> Ref | None:
+    """The strike a claim is about."""
+    position = spot.position
+    if spot.number is not None:
+        number = spot.number
+        for ref in refs:
+            if number.start <= ref.start <= (number.noun_end or number.end) + 1:
+                return ref  # "ثلاث ضربات": the count of its own strikes
+        position = number.noun_end or number.end
+    for ref in refs:
+        if position <= ref.start < position + 70 and not _CLAUSE_BREAK.search(
+                text, position, ref.start) and (
+                _PREPOSITION.search(text, max(0, ref.start - 8), ref.start)
+                or text[ref.start] in "بل"):
+            return ref  # "مقتل 12 عنصرا في غارة"
+    before = [r for r in refs if r.start < spot.position]
+    in_segment = [r for r in before if r.start >= seg_start]
+    if in_segment:
+        return in_segment[-1]
+    if before:
+        return before[-1]
+    after = [r for r in refs if r.start >= spot.position]
+    return after[0] if after else None
+
+
+def _respectively(spots: list[Spot]) -> None:
+    """"قتل فيها ثمانية وأحد عشر وسبعة عشر … على التوالي": the n-th figure of a list is about
+    the n-th strike of the group."""
+    figures = [s for s in spots if s.number is not None and s.kind == "killed"]
+    if len(figures) >= 2:
+        for ordinal, spot in enumerate(figures, 1):
+            spot.part = ordinal
+
+
+def _span(days: list[DateValue]) -> DateValue | None:
+    known = sorted(d.start for d in days if d.start)
+    if len(known) < 2:
+        return None
+    return DateValue(known[0], known[-1], "window", " / ".join(d.text for d in days))
+
+
+_SERIES = re.compile(lx.W + r"(?:هي|وهي|تعد|وتعد)\s+(?:ال)?(?P<ord>ثانيه|ثالثه|رابعه|خامسه)"
+                     + lx.E)
+
+
+def _series_count(article: Article, sentence: Sentence) -> int | None:
+    """"هي الثالثة … وقضت جميعها على 36": the total is over three strikes."""
+    m = _SERIES.search(article.text, sentence.start, sentence.end)
+    return lx.ORDINALS[m.group("ord")] if m else None
+
+
+__all__ = ["Reader", "places_agree"]
