@@ -291,6 +291,11 @@ _STOP = _k(
     "زهاء", "هم", "هو", "هي", "نحن", "فيما", "فإن", "فيها", "فيه", "منها", "منهم", "عليه",
     "عليها", "لها", "له", "لهم", "بها", "به", "وفي", "ومن", "وعلى", "وإلى", "وقد", "ولا", "وما",
 )
+# Verbs that follow a figure whose noun came first ("سائقين اثنين قتلا"): never the noun.
+_VERBS_AFTER = _k(
+    "قتل", "قتلا", "قتلوا", "قتلت", "أصيب", "أصيبا", "أصيبوا", "لقي", "لقيا", "لقوا", "سقطوا",
+    "سقط", "جرحوا", "جرحا", "نقلوا", "نقلا", "فروا", "اعتقلوا", "اعتقلا",
+)
 # Words that start with "ال" without it being the article.
 _AL_NOT_ARTICLE = _k(
     "إلى", "إلا", "ألف", "آلاف", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان",
@@ -611,7 +616,7 @@ class _Scanner:
         return frozenset(b for b, _ in _prefix_candidates(w))
 
     def _noun_ok(self, w: str | None) -> bool:
-        if w is None or len(w) < 2 or w in _STOP:
+        if w is None or len(w) < 2 or w in _STOP or w in _VERBS_AFTER:
             return False
         if w in _STARTERS:
             return False

@@ -33,7 +33,14 @@ _QUOTES_AND_GROUP = re.compile(r"[\s«»\"“”'()]*(?:تنظيم)?[\s«»\"“
 _AFTER_SPEAKER = 70  # characters after a verb where its subject may be named
 _AFTER_POST = 45
 _ABOUT = re.compile(lx.W + r"عن" + lx.E)
+#: "بعد أيام من إعلان «أفريكوم» مقتل 17": the party's statement, named by a noun.
+_STATEMENT_NOUN = re.compile(lx.W + r"[وبل]?(?:اعلان|بيان|تصريحات|رواية|روايه)" + lx.E)
 _BLOCKED_BEFORE = re.compile(r"(?:مع|بين|ضد|علي|الي|ل|عن|باسم|عبر)\s*[«\"“]?\s*$")
+_VERB_BEFORE = re.compile(
+    r"(?:" + lx.EXECUTED.pattern + "|" + lx.SAY.pattern + r")\s*$|(?:كان|كانت)\s+\S*\s*$"
+)
+_APPOSITION = re.compile(r"\s*[،,]\s*(?:\S+\s+){0,3}?\S+\s*[،,]\s*")
+_CONNECTIVE = re.compile(r"(?:غير|الا|بيد)\s+$")
 _SPEAKER_KINDS = ("organisation", "office", "person", "unnamed_source", "outlet")
 
 
@@ -45,6 +52,7 @@ class Cue:
     word: str  # the verb without its و/ف
     party: str | None = None
     continues: bool = False  # "وقال", "مؤكدا": the statement goes on
+    nominal: bool = False  # "إعلان أفريكوم …": a statement named by a noun
 
     @property
     def opens(self) -> bool:
@@ -59,7 +67,11 @@ def find_cues(article: Article, sentence: Sentence) -> list[Cue]:
         for m in pattern.finditer(text, ns, ne):
             word = m.group()
             bare = word[1:] if word[:1] in "وف" and word[1:] in _ALL_VERBS else word
+            if bare in lx.RELAY_WORDS and not _ABOUT.search(text, m.end(), min(ne, m.end() + 80)):
+                continue  # "نقلت سيارة إسعاف جريحين": carried, not reported
             cues.append(Cue(m.start(), m.end(), kind, bare, continues=bare != word))
+    for m in _STATEMENT_NOUN.finditer(text, ns, ne):
+        cues.append(Cue(m.start(), m.end(), "post", m.group().strip(), nominal=True))
     for m in lx.ECHO.finditer(text, ns, ne):
         cues.append(Cue(m.start("verb"), m.end("verb"), "echo", m.group("verb")))
     for m in lx.POST.finditer(text, ns, ne):
@@ -86,6 +98,9 @@ def _speaker(article: Article, cue: Cue, sentence: Sentence,
              parties: list[PartyHit]) -> str | None:
     text, gazetteer = article.text, article.gazetteer
     ns, ne = sentence.start, sentence.end
+    if cue.kind == "post" and cue.nominal:
+        after = [p for p in parties if cue.end <= p.start <= cue.end + 4]
+        return after[0].id if after and _speaks(gazetteer, after[0].id) else None
     if cue.kind == "post":
         after = [p for p in parties if cue.end <= p.start < cue.end + _AFTER_POST]
         if after:
@@ -112,8 +127,9 @@ def _speaker(article: Article, cue: Cue, sentence: Sentence,
     if before:
         last = before[-1]
         gap = text[last.end:cue.start]
-        if len(gap.split()) <= 1 and not _CLAUSE_BREAK.search(gap) and _speaks(gazetteer, last.id):
-            return _specific(gazetteer, last.id, [])
+        close = len(gap.split()) <= 1 and not _CLAUSE_BREAK.search(gap)
+        if (close or _APPOSITION.fullmatch(gap)) and _speaks(gazetteer, last.id):
+            return _specific(gazetteer, last.id, [])  # "عميد بلدية سبها، حامد الخيالي، شكك"
     stop = lx.COMPLEMENTIZER.search(text, cue.end, ne)
     limit = min(cue.end + _AFTER_SPEAKER, stop.start() if stop else ne)
     after = [p for p in parties if cue.end <= p.start < limit]
@@ -125,24 +141,40 @@ def _speaker(article: Article, cue: Cue, sentence: Sentence,
         subject = _clause_subject(text, before, cue.start)
         if subject and _speaks(gazetteer, subject.id):
             return subject.id
-    else:
-        opening = [p for p in before if len(text[ns:p.start].split()) <= 4
-                   and _speaks(gazetteer, p.id) and not _BLOCKED_BEFORE.search(text[ns:p.start])]
-        if opening:
-            return opening[0].id
+    opening = [p for p in before if len(text[ns:p.start].split()) <= 4
+               and _speaks(gazetteer, p.id) and not _BLOCKED_BEFORE.search(text[ns:p.start])
+               and not _complement(text, ns, p.start)]
+    if opening:
+        return opening[0].id  # "نفذت القيادة … ست غارات …، قالت إنها": the sentence's subject
     return None
 
 
 def _clause_subject(text: str, before: list[PartyHit], position: int) -> PartyHit | None:
-    """The last party in the same clause before the verb, unless it is a complement
-    ("بالتنسيق مع حكومة الوفاق …، مشيرة", "باسم …")."""
+    """The subject of the clause the verb is in: a party opening the clause ("مصدر محلي من
+    أوباري أكد") or written right after the clause's first verb ("استهدفت الأفريكوم موقعا …
+    قالت"); never a complement ("بالتنسيق مع حكومة الوفاق …، مشيرة", "بأن مستشفى المدينة
+    استقبل … قال")."""
     for hit in reversed(before):
         if _CLAUSE_BREAK.search(text, hit.end, position):
             return None
         if _BLOCKED_BEFORE.search(text, max(0, hit.start - 12), hit.start):
             continue
-        return hit
+        start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, hit.start - 200),
+                                                               hit.start)), default=0)
+        lead = text[max(start, hit.start - 200):hit.start]
+        if _complement(lead, 0, len(lead)):
+            return None
+        if len(lead.split()) <= 3 or _VERB_BEFORE.search(lead):
+            return hit
+        return None
     return None
+
+
+def _complement(text: str, start: int, end: int) -> bool:
+    """Is there an "أن / إن" in text[start:end] that opens a reported clause? "غير أن",
+    "إلا أن", "بيد أن" only join sentences."""
+    return any(not _CONNECTIVE.search(text, max(0, m.start() - 6), m.start())
+               for m in lx.COMPLEMENTIZER.finditer(text, start, end))
 
 
 def _specific(gazetteer: Gazetteer, party: str, following: list[PartyHit]) -> str:

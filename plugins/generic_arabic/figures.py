@@ -21,6 +21,13 @@ _BEFORE_CHARS = 120
 _TARGET_CHARS = 200
 _CLAUSE_END = re.compile(r"[،,؛;.:]")
 _CIVILIAN_NEXT = re.compile(r"\s*(?:\S+\s+){0,2}?(?:ال)?(?:مدنيين|مدنيون|مدنيان)" + lx.E)
+_INJURED_AFTER = re.compile(
+    r"\s*(?:\S+\s+)?(?:اصيبوا|اصيبا|جرحوا|جرحا|بجروح|بجراح|مصابين)" + lx.E)
+_KILLED_AFTER = re.compile(
+    r"\s*(?:\S+\s+){0,3}?(?:قتلوا|قتلا|قتل|قتلتا|لقوا حتفهم|لقيا حتفهما|لقي حتفه)" + lx.E)
+_OTHER_VERB = re.compile(lx.W + r"(?:اصابت|اصاب|استهدفت|استهدف|طالت|طاولت|بينما|فيما)" + lx.E)
+_DATE_PREPOSITION = re.compile(r"(?:في|يوم)\s+")
+_SKIPPED = " \t«»\"“”'(،,"
 _OTHERS = frozenset({"اخرين", "اخري", "اخريات", "اخرون"})
 _LIST_GAP = re.compile(r"\s*(?:[،,]\s*)?و?\s*")
 _PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
@@ -42,6 +49,7 @@ class Spot:
     partner_pronoun: bool = False  # "بالتنسيق معها": the speaker is the partner
     denial: str | None = None  # what a denial answers: figure | toll | statement
     part: int | None = None  # "X و Y … على التوالي": which strike of the group, from 1
+    subject: tuple[int, int] | None = None  # "استهدفت الثالثة … قافلة": where its subject is
 
 
 def bare(noun: str) -> str:
@@ -109,31 +117,46 @@ def _kinds(article: Article, number: NumberHit, seg_start: int, before_start: in
     mention = number.mention
     if mention.role != "count":
         if mention.role == "other" and mention.value is not None:
+            if lx.STRENGTH_SUBJECT.search(text, before_start, number.start) or lx.REMAIN.search(
+                    text, before_start, number.start):
+                return ["remaining_strength"]
             toll = _last_toll(text, before_start, number.start)
             return [toll] if toll else []
         return []
     noun = bare(mention.noun or "")
     if noun in lx.VEHICLE_NOUNS or noun.startswith(("مركب", "سيار", "اليات", "شاحن", "مدرع")):
-        # "دمرت مبنيين …، إضافة إلى أربع مركبات": one verb may govern a list of things
-        return ["vehicles_destroyed"] if lx.DESTROY.search(text, seg_start,
-                                                           number.start) else []
+        return ["vehicles_destroyed"] if _destroyed(text, seg_start, number.start) else []
     if noun in lx.BUILDING_NOUNS:
-        return ["buildings_destroyed"] if lx.DESTROY.search(text, seg_start,
-                                                            number.start) else []
+        return ["buildings_destroyed"] if _destroyed(text, seg_start, number.start) else []
     if noun in lx.NOUN_KIND:
         kind = lx.NOUN_KIND[noun]
         if kind == "strikes" and (mention.value is None or mention.value < 2):
             return []
         return [kind]
-    if not _person(noun) and mention.value is not None:
-        return []
     after_end = number.noun_end or number.end
+    if not _person(noun) and mention.value is not None:
+        # an unlisted noun counts people only when they are said to have died or been hurt:
+        # "سائقين اثنين قتلا"
+        tail = text[after_end:min(seg_end, after_end + 30)]
+        if _INJURED_AFTER.match(tail):
+            return ["injured"]
+        return ["killed"] if _KILLED_AFTER.match(tail) else []
+    if lx.STRENGTH_SUBJECT.search(text, before_start, number.start):
+        return ["remaining_strength"]
     civilian = _civilian(noun) or bool(_CIVILIAN_NEXT.match(text[after_end:after_end + 30]))
     kind = _casualty(text, before_start, number.start, after_end, seg_end)
     kinds = [kind] if kind else []
     if civilian and kind in (None, "killed", "injured"):
         kinds.append("civilians_harmed")
     return kinds
+
+
+def _destroyed(text: str, seg_start: int, position: int) -> bool:
+    """Is the thing counted at position destroyed? A destruction verb earlier in the segment
+    governs a list ("دمرت مبنيين …، إضافة إلى أربع مركبات"), unless another verb takes over
+    ("دمرت مقراً، بينما أصابت الثانية سيارتين")."""
+    verb = _last(lx.DESTROY, text, seg_start, position)
+    return verb is not None and not _OTHER_VERB.search(text, verb, position)
 
 
 def _casualty(text: str, start: int, position: int, after: int, seg_end: int) -> str | None:
@@ -146,9 +169,9 @@ def _casualty(text: str, start: int, position: int, after: int, seg_end: int) ->
             return "injured"
         return "killed"
     tail = text[after:min(seg_end, after + 30)]
-    if re.match(r"\s*(?:\S+\s+)?(?:اصيبوا|جرحوا|بجروح|بجراح|مصابين)" + lx.E, tail):
+    if _INJURED_AFTER.match(tail):
         return "injured"
-    if re.match(r"\s*(?:\S+\s+){0,3}?(?:قتلوا|قتل|لقوا حتفهم)" + lx.E, tail):
+    if _KILLED_AFTER.match(tail):
         return "killed"
     if lx.TARGETED.search(text, start, position):
         return "killed"
@@ -169,7 +192,10 @@ def zero_spots(article: Article, seg_start: int, seg_end: int, denial: bool) -> 
     text = article.text
     out: list[Spot] = []
     for m in lx.NEGATED.finditer(text, seg_start, seg_end):
-        out.append(Spot(m.start(), _zero_kind(text, m.group("noun"), m.end()), 0))
+        noun = m.group("noun")
+        if noun in lx.HARM_NOUNS and not lx.CIVILIAN_AFTER.match(text, m.end()):
+            continue  # "لم يلحق أضراراً" counts only as harm to civilians
+        out.append(Spot(m.start(), _zero_kind(text, noun, m.end()), 0))
     for m in lx.NONE_OF.finditer(text, seg_start, seg_end):
         out.append(Spot(m.start(), "civilians_harmed", 0))
     for m in lx.KILLED_NOBODY.finditer(text, seg_start, seg_end):
@@ -190,7 +216,7 @@ def zero_spots(article: Article, seg_start: int, seg_end: int, denial: bool) -> 
 
 
 def _zero_kind(text: str, noun: str, end: int) -> str:
-    if "مدني" in noun:
+    if "مدني" in noun or noun in lx.HARM_NOUNS:
         return "civilians_harmed"
     if lx.CIVILIAN_AFTER.match(text, end):
         return "civilians_harmed"
@@ -251,7 +277,8 @@ def targeting_spots(article: Article, seg_start: int, seg_end: int, has_strike: 
             continue
         target = _target(article, position, seg_end)
         if target:
-            out.append(Spot(verb.start(), "targeting", target=target))
+            out.append(Spot(verb.start(), "targeting", target=target,
+                            subject=(verb.end(), position)))
     for verb in lx.DESTROY.finditer(text, seg_start, seg_end):
         position = _skip_subject(article, verb.end(), seg_end)
         nxt = next((n for n in numbers if position <= n.start <= position + 2), None)
@@ -289,18 +316,27 @@ def _skip_subject(article: Article, position: int, end: int) -> int:
     """Past the subject written after a verb ("استهدفت الأفريكوم موقعا", "استهدفت الضربة
     الأولى …") and any date, to where the object starts."""
     text = article.text
-    while position < end and text[position] in " \t«»\"“”'(":
-        position += 1
-    for hit in article.parties_in(position, position + 1):
-        position = hit.end
-    strike = lx.STRIKE_WORD.match(text, position)
-    if strike:
-        position = strike.end()
-        while (adj := lx.STRIKE_ADJ.match(text, position)) is not None:
-            position = adj.end()
-    for hit in article.dates_in(position, position + 3):
-        position = hit.end
-    while position < end and text[position] in " \t«»\"“”'(":
+    for _ in range(4):  # subject, ordinal, date, in any order: "استهدفت الثالثة، في 17 نوفمبر، …"
+        while position < end and text[position] in _SKIPPED:
+            position += 1
+        start = position
+        for hit in article.parties_in(position, position + 1):
+            position = hit.end
+        strike = lx.STRIKE_WORD.match(text, position)
+        if strike:
+            position = strike.end()
+            while (adj := lx.STRIKE_ADJ.match(text, position)) is not None:
+                position = adj.end()
+        ordinal = lx.ORDINAL_ALONE.match(text, position)
+        if ordinal:
+            position = ordinal.end()
+        preposition = _DATE_PREPOSITION.match(text, position)
+        dated = article.dates_in(preposition.end() if preposition else position, position + 6)
+        if dated:
+            position = dated[0].end
+        if position == start:
+            break
+    while position < end and text[position] in _SKIPPED:
         position += 1
     return position
 

@@ -55,8 +55,19 @@ class Incident:
     figures: dict[tuple[str, str], float | None] = field(default_factory=dict)
 
     @property
+    def where(self) -> str | None:
+        """Its place, or its group's when it is one strike of a group."""
+        return self.place or (self.parent.place if self.parent is not None else None)
+
+    @property
     def grouped(self) -> bool:
-        return len(self.parts) >= 2
+        """Several incidents: strikes on different days or at different places. Strikes told
+        apart only by order ("الأولى … الثانية") on one day at one place are one incident."""
+        if len(self.parts) < 2:
+            return False
+        days = {p.date for p in self.parts if p.date is not None}
+        places = {p.place for p in self.parts if p.place is not None}
+        return len(days) > 1 or len(places) > 1
 
     def event_date(self, published: date | None) -> DateValue:
         if self.date is not None:
@@ -138,6 +149,7 @@ def find_refs(article: Article, sentence: Sentence) -> list[Ref]:
             after.group("of") or _follows_strike(text, refs, after.start())))
         refs.append(ref)
     refs.extend(_verbal_refs(article, sentence, refs))
+    refs.extend(_elided_refs(article, sentence, refs))
     refs.sort(key=lambda r: r.start)
     for i, ref in enumerate(refs):
         ref.window_end = _window_end(article, sentence, ref, refs[i + 1:])
@@ -149,6 +161,29 @@ def find_refs(article: Article, sentence: Sentence) -> list[Ref]:
         if not ref.definite and own_places and own_places[0].start - ref.end <= 2:
             ref.definite = True  # "غارة أوباري": named by its place
     return refs
+
+
+_ELIDED_AFTER = re.compile(r"[،,؛]\s*$|(?:" + lx.TARGET_VERB.pattern + "|" + lx.EXECUTED.pattern
+                           + r")\s*$")
+
+
+def _elided_refs(article: Article, sentence: Sentence, nouns: list[Ref]) -> list[Ref]:
+    """"الضربة الأولى نفذت في 13 نوفمبر …، والثانية في 15 نوفمبر": an ordinal standing alone
+    after a strike was named is one more strike of the same group."""
+    if not nouns:
+        return []
+    taken = [(r.start, r.end + 20) for r in nouns]
+    out = []
+    text = article.text
+    for m in lx.ORDINAL_ALONE.finditer(text, sentence.start, sentence.end):
+        if m.start() < nouns[0].start or any(a <= m.start() < b for a, b in taken):
+            continue
+        before = text[max(sentence.start, m.start() - 20):m.start()]
+        if not (m.group().startswith("و") or _ELIDED_AFTER.search(before)):
+            continue  # "تقييمها الأولي": an adjective of the noun before it
+        out.append(Ref(m.start(), m.end(), True, 1, False,
+                       ordinal=lx.ORDINALS[m.group("ord")]))
+    return out
 
 
 def _follows_strike(text: str, refs: list[Ref], position: int) -> bool:
@@ -256,10 +291,13 @@ class Incidents:
     article: Article
     all: list[Incident] = field(default_factory=list)
     current: Incident | None = None
+    last_group: Incident | None = None  # the group "الضربة الأولى" would be a part of
 
     def new(self, **kwargs: object) -> Incident:
         incident = Incident(len(self.all) + 1, **kwargs)  # type: ignore[arg-type]
         self.all.append(incident)
+        if incident.count is not None and incident.count >= 2:
+            self.last_group = incident
         return incident
 
     def part(self, group: Incident, ordinal: int) -> Incident:
@@ -276,12 +314,12 @@ class Incidents:
 
     def group_of(self, incident: Incident | None) -> Incident | None:
         if incident is None:
-            return None
+            return self.last_group
         if incident.parent is not None:
             return incident.parent
         if incident.count is not None and incident.count >= 2:
             return incident
-        return None
+        return self.last_group
 
     def resolve(self, ref: Ref, said: date | None) -> Incident:
         article = self.article
@@ -330,7 +368,7 @@ class Incidents:
         if place is not None:
             # an indefinite strike at a named town is the current one only at that same spot
             strict = not ref.definite
-            if current is not None and places_agree(article, current.place, place, strict) and (
+            if current is not None and places_agree(article, current.where, place, strict) and (
                     ref.definite or current.count is None
                     or ref.count in (None, current.count, 1)) and _same_hand(current, ref):
                 current.place = finer(article, current.place, place)

@@ -21,8 +21,12 @@ NON_SPEAKERS = frozenset({"isis", "al_qaeda"})
 _POINTER = re.compile(lx.W + r"[وفل]?(" + lx.words(*lx.HEADS) + ")" + lx.E)
 _ROLE = re.compile(lx.W + r"[وفل]?(?:ال)?(?:متحدث|متحدثه|ناطق)\s+(?:الرسمي\s+)?(?:باسم|عن)" + lx.E)
 _SOURCE_WORD = re.compile(
-    lx.W + r"[وف]?(?:مصدر|مصادر|مسوول|مسوولون|مسوولين)(?:\s+(?:عسكري|عسكريه|امني|امنيه|مطلع|"
-    r"مطلعه|رسمي|رسميه|حكومي|حكوميه|مسوول|مقرب|مقربه|ميداني|اخر))?" + lx.E
+    lx.W + r"[وف]?(?:مصدر|مصادر|مسوول|مسوولون|مسوولين|تقديرات|شاهد|شهود|طبيب|ناشط|ناشطون)"
+    r"(?:\s+(?:عسكري|عسكريه|امني|امنيه|مطلع|مطلعه|رسمي|رسميه|حكومي|حكوميه|مسوول|مقرب|مقربه|"
+    r"ميداني|اخر|محلي|محليه|محليون|محليين|طبي|طبيه))?" + lx.E
+)
+_US_ADJECTIVE = re.compile(
+    r"\s*(?:ال)?(?:امريكي|اميركي|امريكيه|اميركيه|امريكيون|اميركيون|امريكيين|اميركيين)" + lx.E
 )
 _GROUP_HEAD = "التنظيم"
 
@@ -109,15 +113,26 @@ def _town_offices(article: Article, hits: list[PartyHit]) -> list[PartyHit]:
 
 
 def _sources_inside(article: Article, hits: list[PartyHit]) -> list[PartyHit]:
-    """"مصدر عسكري بالجيش الوطني", "مصدر في وزارة الدفاع": a source of that organisation."""
+    """"مصدر عسكري بالجيش الوطني", "مصدر في وزارة الدفاع": a source of that organisation;
+    "مسؤولون أميركيون": the US military; any other unnamed official, source or witness is an
+    unnamed local source."""
     text, gazetteer = article.text, article.gazetteer
     by_start = {h.start: h for h in hits}
     for m in _SOURCE_WORD.finditer(text):
-        link = lx.SOURCE_IN.match(text, m.end())
-        if link is None:
+        if any(h.start <= m.start() < h.end for h in hits if h.id != "unnamed_local_source"):
             continue
-        org = next((h for h in hits if link.end() - 1 <= h.start <= link.end() + 1), None)
+        if _US_ADJECTIVE.match(text, m.end()):
+            us = _US_ADJECTIVE.match(text, m.end())
+            hits = _replace(hits, PartyHit(m.start(), us.end() if us else m.end(), "us_military",
+                                           frozenset({"المسوولون"})))
+            continue
+        link = lx.SOURCE_IN.match(text, m.end())
+        org = None if link is None else next(
+            (h for h in hits if link.end() - 1 <= h.start <= link.end() + 1), None)
         if org is None or org.id not in gazetteer.parties:
+            if not any(h.start <= m.start() < h.end for h in hits):
+                hits = _replace(hits, PartyHit(m.start(), m.end(), "unnamed_local_source",
+                                               frozenset({"المصدر"})))
             continue
         root = gazetteer.root(org.id)
         entry = gazetteer.parties.get(root)

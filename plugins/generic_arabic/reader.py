@@ -127,7 +127,7 @@ class Reader:
         made: list[Draft] = []
         for seg_start, seg_end, cue in self._segments(cues, sentence):
             party, attribution, named = self._party(cue, cues, seg_start, seg_end,
-                                                    produced_party, numbers)
+                                                    produced_party)
             said = self._said(cue, said_hits, party, attribution)
             before = len(self.drafts)
             if cue is not None and cue.kind == "echo":
@@ -200,7 +200,7 @@ class Reader:
         return out
 
     def _party(self, cue: Cue | None, cues: list[Cue], seg_start: int, seg_end: int,
-               produced: str | None, numbers: list[NumberHit]) -> tuple[str, str, bool]:
+               produced: str | None) -> tuple[str, str, bool]:
         """(party, attribution, named here): the segment's speaker, else the speaker it
         continues, else the outlet."""
         party = cue.party if cue else None
@@ -208,11 +208,10 @@ class Reader:
             post = next((c for c in cues if c.kind == "post" and seg_start <= c.start < seg_end
                          and c.party), None)
             party = post.party if post else None
-        if party is None and cue is None and numbers:
-            later = next((c for c in cues if c.opens and c.party and c.start >= seg_end), None)
-            party = later.party if later else None
         if party is None and lx.NARRATION.search(self.article.text, seg_start,
                                                  min(seg_end, seg_start + 40)):
+            return self.document.outlet, "outlet", False
+        if party is None and cue is None and lx.FRAMING.match(self.article.text, seg_start):
             return self.document.outlet, "outlet", False
         if party == self.document.outlet:
             return party, "outlet", False
@@ -285,9 +284,12 @@ class Reader:
                 incident = self.incidents.part(group, spot.part)
             elif ref is not None and not ref.definite and spot.number is not None:
                 incident = self._other_figure(spot, party, ref, incident, said)
+            if _said_before(said, incident):
+                incident = self._earlier_strike(ref, incident, said)
+            over_period = spot.total or ref is None or (
+                (ref.plural or (ref.count or 0) >= 2) and not _single_day(ref))
             self._add(spot, party, attribution, said, incident, sentence, seg_start, seg_end,
-                      period_value if spot.total or ref is None or not _single_day(ref)
-                      else None)
+                      period_value if over_period else None)
 
     def _other_figure(self, spot: Spot, party: str, ref: Ref, incident: Incident,
                       said: DateValue) -> Incident:
@@ -301,6 +303,17 @@ class Reader:
                                    said=said.start or said.end or self.published)
         other.figures[key] = spot.value
         ref.incident = other
+        return other
+
+    def _earlier_strike(self, ref: Ref | None, incident: Incident, said: DateValue) -> Incident:
+        """A claim made before a strike happened is about an earlier one ("وكانت أفريكوم قد
+        أعلنت الشهر الماضي مقتل 17 في غارة قرب مرزق", in news of a strike this week)."""
+        places = ref.places if ref is not None else []
+        other = self.incidents.new(place=best_place(self.article, places),
+                                   perpetrator=ref.perpetrator if ref else None,
+                                   said=said.end or said.start, earlier=True)
+        if ref is not None:
+            ref.incident = other
         return other
 
     def _period(self, hit: DateHit, said: DateValue) -> DateValue:
@@ -388,8 +401,14 @@ class Reader:
             place = best_place(article, places)
             if place is not None and not incident.earlier:
                 incident.place = place
+        key = (self.gazetteer.root(party), spot.kind)
+        if spot.kind == "civilians_harmed" and spot.number is not None and lx.SUBSET.search(
+                article.text, max(seg_start, spot.number.start - 30), spot.number.start):
+            known = incident.figures.get(key)
+            if known is not None and spot.value is not None and known >= spot.value:
+                return  # "قتل أربعة مدنيين … بين القتلى طفلين": part of what was said
         if spot.number is not None and spot.stance == "asserts":
-            incident.figures.setdefault((self.gazetteer.root(party), spot.kind), spot.value)
+            incident.figures.setdefault(key, spot.value)
         self.drafts.append(Draft(spot, party, attribution, said, incident, sentence,
                                  perpetrator, place, period, order=len(self.drafts)))
 
@@ -591,6 +610,12 @@ def _previous_start(reader: Reader, draft: Draft) -> int:
     return sentences[max(0, index - 1)].start
 
 
+def _said_before(said: DateValue, incident: Incident) -> bool:
+    latest = said.end or said.start
+    happened = incident.date.start if incident.date is not None else None
+    return latest is not None and happened is not None and latest < happened
+
+
 def _single_day(ref: Ref) -> bool:
     return any(d.day for d in ref.dates) and not ref.since
 
@@ -615,6 +640,10 @@ def _nearest(text: str, refs: list[Ref], start: int, end: int) -> Ref | None:
 def _attach(text: str, spot: Spot, seg_start: int, seg_end: int, refs: list[Ref]) -> Ref | None:
     """The strike a claim is about."""
     position = spot.position
+    if spot.subject is not None:
+        for ref in refs:
+            if spot.subject[0] <= ref.start < spot.subject[1]:
+                return ref  # "استهدفت الثالثة … قافلة": the strike named as the subject
     if spot.number is not None:
         number = spot.number
         for ref in refs:
