@@ -92,8 +92,14 @@ def number_spots(article: Article, numbers: list[NumberHit], seg_start: int,
             previous = number
         kinds = _kinds(article, number, seg_start, max(floor, number.start - _BEFORE_CHARS),
                        seg_end)
-        if not kinds and out and bare(mention.noun or "") in _OTHERS:
-            kinds = [out[-1].kind]  # "مقتل 8 …، و11 آخرين": more of the same
+        if not kinds and out and (bare(mention.noun or "") in _OTHERS or (
+                mention.noun is None and lx.WAS_BEFORE.search(
+                    text, max(out[-1].position, number.start - 30), number.start))):
+            # "مقتل 8 …، و11 آخرين": more of the same; "بنحو 300، بعدما كانوا نحو 5 آلاف":
+            # the same count at another time
+            kinds = [out[-1].kind]
+        if mention.vague and kinds == ["strikes"]:
+            continue  # "عدة ضربات" is no count of strikes
         if not kinds:
             continue
         subset = lx.SUBSET.search(text, max(seg_start, number.start - 14), number.start)
@@ -226,9 +232,16 @@ def _zero_kind(text: str, noun: str, end: int) -> str:
 
 
 def civilian_spots(article: Article, seg_start: int, seg_end: int) -> list[Spot]:
-    """Civilians among the casualties without a count of their own."""
+    """Civilians among the casualties without a count of their own; one more casualty
+    written as an ordinal ("وإصابة خامس"); a pair of things destroyed ("المركبتين دمرتا")."""
     text = article.text
     out: list[Spot] = []
+    for m in lx.ONE_MORE.finditer(text, seg_start, seg_end):
+        out.append(Spot(m.start(), "killed" if m.group("what") == "مقتل" else "injured", 1))
+    for m in lx.DESTROYED_PAIR.finditer(text, seg_start, seg_end):
+        kind = "vehicles_destroyed" if m.group("noun").startswith(
+            ("مركب", "سيار", "شاحن")) else "buildings_destroyed"
+        out.append(Spot(m.start(), kind, 2))
     for m in lx.CIVILIAN_AMONG.finditer(text, seg_start, seg_end):
         out.append(Spot(m.start(), "civilians_harmed", 1))
     for m in lx.ONE_OF_DEAD.finditer(text, seg_start, seg_end):
@@ -297,6 +310,9 @@ def targeting_spots(article: Article, seg_start: int, seg_end: int, has_strike: 
 def on_target_spots(article: Article, ref_end: int, window_end: int) -> list[Spot]:
     """"غارة … على أوكار التنظيم": the target follows the strike after "على"."""
     text = article.text
+    noun = lx.STRIKE_WORD.search(text, max(0, ref_end - 12), ref_end)
+    if noun is None or noun.group("noun") in ("هجوم", "هجمات"):
+        return []  # an attack "على بوابة أمنية" is not a strike on ISIS
     m = re.compile(lx.W + r"علي\s+").search(text, ref_end, window_end)
     if m and lx.TARGET_NOUN.match(text, m.end()):
         return [Spot(m.start(), "targeting", target=_target_text(article, m.end(), window_end))]
@@ -358,7 +374,14 @@ def coordination_spots(article: Article, seg_start: int, seg_end: int,
                        denial: bool) -> list[Spot]:
     text = article.text
     out: list[Spot] = []
+    for m in lx.COORDINATION_DENIED.finditer(text, seg_start, seg_end):
+        out.append(Spot(m.start(), "coordination", stance="denies"))
+    if denial:
+        for m in lx.KNEW_OF_STRIKE.finditer(text, seg_start, seg_end):
+            out.append(Spot(m.start(), "coordination", stance="denies"))
     for m in lx.COORDINATION.finditer(text, seg_start, seg_end):
+        if any(abs(s.position - m.start()) < 30 for s in out):
+            continue
         pronoun = bool(m.group("pron") or m.group("pron2"))
         partner = None
         if not pronoun:

@@ -21,7 +21,8 @@ NON_SPEAKERS = frozenset({"isis", "al_qaeda"})
 _POINTER = re.compile(lx.W + r"[وفل]?(" + lx.words(*lx.HEADS) + ")" + lx.E)
 _ROLE = re.compile(lx.W + r"[وفل]?(?:ال)?(?:متحدث|متحدثه|ناطق)\s+(?:الرسمي\s+)?(?:باسم|عن)" + lx.E)
 _SOURCE_WORD = re.compile(
-    lx.W + r"[وف]?(?:مصدر|مصادر|مسوول|مسوولون|مسوولين|تقديرات|شاهد|شهود|طبيب|ناشط|ناشطون)"
+    lx.W + r"[وف]?(?:مصدر|مصادر|مسوول|مسوولون|مسوولين|تقديرات|شاهد|شهود|طبيب|ناشط|ناشطون|"
+    r"احد\s+وجهاء|وجهاء|احد\s+اعيان|اعيان|شيخ|احد\s+سكان|احد\s+الاهالي|مواطن|مواطنون)"
     r"(?:\s+(?:عسكري|عسكريه|امني|امنيه|مطلع|مطلعه|رسمي|رسميه|حكومي|حكوميه|مسوول|مقرب|مقربه|"
     r"ميداني|اخر|محلي|محليه|محليون|محليين|طبي|طبيه))?" + lx.E
 )
@@ -87,7 +88,7 @@ def _town_offices(article: Article, hits: list[PartyHit]) -> list[PartyHit]:
         town, end = found
         hospital = "مستشفي" in m.group(0)
         party = _office(gazetteer, town, "hospital" if hospital else "municipality")
-        heads = {"المستشفي", "المدير"} if hospital else {"البلديه", "المجلس"}
+        heads = {"المستشفي", "المدير"} if hospital else {"البلديه", "المجلس", "المسوول"}
         hits = _replace(hits, PartyHit(m.start(), end, party, frozenset(heads)))
     for m in lx.MEDICAL.finditer(text):
         if any(h.start <= m.start() < h.end for h in hits):
@@ -132,7 +133,11 @@ def _sources_inside(article: Article, hits: list[PartyHit]) -> list[PartyHit]:
         if org is None or org.id not in gazetteer.parties:
             if not any(h.start <= m.start() < h.end for h in hits):
                 hits = _replace(hits, PartyHit(m.start(), m.end(), "unnamed_local_source",
-                                               frozenset({"المصدر"})))
+                                               frozenset({"المصدر", "المسوول"})))
+            continue
+        if org.id.endswith(("_hospital", "_municipality")):
+            # "مصدر طبي في مستشفى مرزق" speaks for the hospital
+            hits = _replace(hits, PartyHit(m.start(), org.end, org.id, org.heads | {"المصدر"}))
             continue
         root = gazetteer.root(org.id)
         entry = gazetteer.parties.get(root)

@@ -505,6 +505,8 @@ class Reader:
 
     def _claims_of(self, draft: Draft) -> list[tuple[ClaimDraft, tuple]]:
         spot, incident = draft.spot, draft.incident
+        if incident.parent is not None and not incident.parent.grouped:
+            incident = incident.parent  # "الأولى … الثانية" on one day at one place: one strike
         kind = spot.kind
         group = incident if incident.grouped else None
         if kind == "killed" and (group is not None or incident.aggregate or spot.total
