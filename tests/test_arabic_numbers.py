@@ -759,3 +759,8 @@ def test_accusative_number_with_a_negated_ceiling() -> None:
 def test_counted_noun_after_a_demonstrative() -> None:
     [two] = find_numbers("أودت بحياة اثنين من هؤلاء العمال المدنيين")
     assert (two.value, two.noun) == (2, "العمال")
+
+
+def test_a_place_word_after_a_number_is_not_its_noun() -> None:
+    [two] = find_numbers("فقتلت اثنين قرب مرزق")
+    assert (two.value, two.noun) == (2, None)

@@ -21,6 +21,10 @@ _BEFORE_CHARS = 120
 _TARGET_CHARS = 200
 _CLAUSE_END = re.compile(r"[،,؛;.:]")
 _CIVILIAN_NEXT = re.compile(r"\s*(?:\S+\s+){0,2}?(?:ال)?(?:مدنيين|مدنيون|مدنيان)" + lx.E)
+_BARE_AFTER_VERB = re.compile(
+    r"(?P<v>" + lx.W + r"[وف]?(?:قتلت|قتل|قتلا|قتلتا|اصابت|اصاب|جرحت|مقتل|اصابه|جرح)" + lx.E
+    + r")\s*$"
+)
 _INJURED_AFTER = re.compile(
     r"\s*(?:\S+\s+)?(?:اصيبوا|اصيبا|جرحوا|جرحا|بجروح|بجراح|مصابين)" + lx.E)
 _KILLED_AFTER = re.compile(
@@ -123,6 +127,9 @@ def _kinds(article: Article, number: NumberHit, seg_start: int, before_start: in
     mention = number.mention
     if mention.role != "count":
         if mention.role == "other" and mention.value is not None:
+            verb = _BARE_AFTER_VERB.search(text, max(before_start, number.start - 25), number.start)
+            if verb:  # "قتلت أربعة", "فقتلت اثنين": the people the verb took
+                return ["injured" if lx.INJURE.match(text, verb.start("v")) else "killed"]
             if lx.STRENGTH_SUBJECT.search(text, before_start, number.start) or lx.REMAIN.search(
                     text, before_start, number.start):
                 return ["remaining_strength"]

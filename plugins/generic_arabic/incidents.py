@@ -163,8 +163,10 @@ def find_refs(article: Article, sentence: Sentence) -> list[Ref]:
     return refs
 
 
-_ELIDED_AFTER = re.compile(r"[،,؛]\s*$|(?:" + lx.TARGET_VERB.pattern + "|" + lx.EXECUTED.pattern
-                           + r")\s*$")
+_ELIDED_AFTER = re.compile(
+    r"(?:[،,؛]|اما|فيما|بينما|ثم)\s*$|(?:" + lx.TARGET_VERB.pattern + "|" + lx.EXECUTED.pattern
+    + r")\s*$"
+)
 
 
 def _elided_refs(article: Article, sentence: Sentence, nouns: list[Ref]) -> list[Ref]:

@@ -98,6 +98,12 @@ class Reader:
         self.last_mentioned: str | None = None
         self.last_said: dict[str, DateValue] = {}
         self.sentence_index = 0
+        self._orders = 0
+
+    def _next(self) -> int:
+        """The place of a claim (or a denial waiting for its object) in reading order."""
+        self._orders += 1
+        return self._orders
 
     # -- the article --
 
@@ -364,7 +370,7 @@ class Reader:
         incident = (here[-1].incident if here else self.incidents.current) or (
             self.incidents.new(said=said.start))
         draft = Draft(spot, party, "stated", said, incident, sentence, incident.perpetrator,
-                      incident.place, order=len(self.drafts))
+                      incident.place, order=self._next())
         self.denials.append(Denial(draft, what, kind, self.sentence_index))
 
     def _echo(self, made: list[Draft], party: str, said: DateValue, cue: Cue) -> None:
@@ -373,7 +379,7 @@ class Reader:
         for draft in [d for d in made if d.spot.kind not in ("coordination",)]:
             spot = replace(draft.spot, stance="denies" if denies else "asserts")
             echoed = replace(draft, spot=spot, party=party, attribution="stated",
-                             said=DateValue.unknown(), order=len(self.drafts))
+                             said=DateValue.unknown(), order=self._next())
             if denies:
                 echoed.denies = draft
             self.drafts.append(echoed)
@@ -410,7 +416,7 @@ class Reader:
         if spot.number is not None and spot.stance == "asserts":
             incident.figures.setdefault(key, spot.value)
         self.drafts.append(Draft(spot, party, attribution, said, incident, sentence,
-                                 perpetrator, place, period, order=len(self.drafts)))
+                                 perpetrator, place, period, order=self._next()))
 
     def _perpetrator(self, sentence: Sentence, party: str) -> str | None:
         article, gazetteer = self.article, self.gazetteer

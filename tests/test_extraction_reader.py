@@ -1,0 +1,405 @@
+"""The claim reader (claimtrack_plugins.generic_arabic) on sentences written for these tests.
+
+Each test is one rule of the grammar: who speaks, when they spoke, which strike a claim is
+about, what kind of claim it is. None of these sentences is taken from the labelled articles.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+import pytest
+
+from claimtrack.arabic_dates import DateValue
+from claimtrack.cleaning import clean_lines
+from claimtrack.documents import RawDocument
+from claimtrack.extraction import ClaimDraft
+from claimtrack.pipeline import build_gazetteer
+from claimtrack.plugins import load_plugins
+from claimtrack_plugins.generic_arabic import extract_claims
+
+GAZETTEER = build_gazetteer(load_plugins())
+SUNDAY = date(2019, 10, 20)  # publication day of most texts below
+
+
+class Seen(NamedTuple):
+    party: str
+    kind: str
+    value: float | None
+    stance: str
+    event: str | None  # the event date when it is a day, else None
+
+
+def read(text: str, published: date | None = SUNDAY) -> list[ClaimDraft]:
+    document = clean_lines(RawDocument("test", "عنوان الخبر\n\n" + text), "testoutlet")
+    document.published = (DateValue(published, published, "day", "") if published
+                          else DateValue.unknown())
+    claims = extract_claims(document=document, gazetteer=GAZETTEER)
+    for claim in claims:
+        assert document.text[claim.span[0]:claim.span[1]] == claim.quote
+    return claims
+
+
+def seen(text: str, published: date | None = SUNDAY) -> set[Seen]:
+    return {
+        Seen(GAZETTEER.root(c.party) if c.party in ("africom",) else c.party, c.kind, c.value,
+             c.stance,
+             c.event_date.start.isoformat() if c.event_date.precision == "day"
+             and c.event_date.start else None)
+        for c in read(text, published)
+    }
+
+
+def one(text: str, kind: str, published: date | None = SUNDAY) -> ClaimDraft:
+    found = [c for c in read(text, published) if c.kind == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- when: the day a party spoke is not the day of the strike ------------------------------
+
+
+def test_the_date_after_the_verb_is_when_it_was_said() -> None:
+    claim = one("أعلنت أفريكوم أمس السبت أن غارة نفذتها الخميس الماضي قرب سبها قتلت أربعة "
+                "مسلحين.", "killed")
+    assert (claim.said_on.start, claim.event_date.start) == (date(2019, 10, 19),
+                                                             date(2019, 10, 17))
+
+
+def test_a_continuing_statement_keeps_the_strike_and_the_day_it_was_said() -> None:
+    claims = read("قالت أفريكوم أمس السبت إن ضربة جوية نفذتها الخميس الماضي قرب أوباري قتلت "
+                  "خمسة عناصر من داعش.\nوأوضحت القيادة في بيانها أن الضربة دمرت مركبتين.")
+    vehicles = next(c for c in claims if c.kind == "vehicles_destroyed")
+    assert (vehicles.party, vehicles.value) == ("africom", 2)
+    assert vehicles.event_date.start == date(2019, 10, 17)
+    assert vehicles.said_on.start == date(2019, 10, 19)
+
+
+def test_a_day_given_later_dates_what_was_said_before_about_that_strike() -> None:
+    claims = read("أعلن الجيش الوطني الليبي مقتل ستة عناصر من داعش في ضربة جوية قرب هون.\n"
+                  "وأوضح المتحدث أن الضربة نفذت فجر الخميس.")
+    killed = next(c for c in claims if c.kind == "killed")
+    assert killed.event_date.start == date(2019, 10, 17)
+
+
+def test_since_opens_a_window_and_makes_a_total() -> None:
+    claim = one("قالت أفريكوم إنها نفذت ثماني ضربات منذ 19 سبتمبر قتلت خلالها 50 عنصراً.",
+                "killed_total")
+    assert claim.value == 50
+    assert claim.event_date.precision == "window"
+    assert claim.event_date.start == date(2019, 9, 19)
+
+
+def test_an_undated_strike_is_never_given_a_day() -> None:
+    claim = one("قالت أفريكوم إن غارة جوية قتلت ثلاثة مسلحين قرب مرزق.", "killed")
+    assert claim.event_date.precision != "day"
+
+
+def test_a_day_counted_from_another_day_dates_the_strike() -> None:
+    claim = one("وأعلنت أفريكوم في 10 أكتوبر مقتل خمسة مسلحين في غارة نفذت قبل ذلك بيومين.",
+                "killed")
+    assert claim.event_date.start == date(2019, 10, 8)
+    assert claim.said_on.start == date(2019, 10, 10)
+
+
+def test_a_claim_made_before_the_strike_happened_is_about_another_strike() -> None:
+    claims = read("قتل ثلاثة مدنيين في غارة على أوباري فجر الجمعة، بحسب مصدر محلي.\n"
+                  "وكانت أفريكوم قد أعلنت الشهر الماضي مقتل 9 عناصر في غارة قرب مرزق.")
+    nine = next(c for c in claims if c.value == 9)
+    assert nine.event_date.precision != "day"
+
+
+# --- which strike: groups, parts, respectively ----------------------------------------------
+
+
+def test_respectively_pairs_each_figure_with_its_day() -> None:
+    found = seen("قالت أفريكوم إن غاراتها في 3 و5 و9 أكتوبر قتلت أربعة وسبعة وعشرة مسلحين على "
+                 "التوالي.")
+    assert {(s.value, s.event) for s in found if s.kind == "killed"} == {
+        (4, "2019-10-03"), (7, "2019-10-05"), (10, "2019-10-09")}
+
+
+def test_respectively_pairs_each_figure_with_its_place() -> None:
+    claims = read("أعلنت أفريكوم أن ضربتين نفذتهما الأربعاء في غات وقرب سبها قتلتا ثلاثة وخمسة "
+                  "عناصر على التوالي.")
+    assert {(c.value, c.place) for c in claims if c.kind == "killed"} == {(3, "ghat"),
+                                                                          (5, "sabha")}
+
+
+def test_what_is_said_of_two_strikes_in_two_places_is_said_of_each() -> None:
+    claims = read("أعلنت أفريكوم أن ضربتين نفذتهما الأربعاء في غات وقرب سبها قتلتا ثلاثة وخمسة "
+                  "عناصر على التوالي.\nوأكدت أن أياً من الضربتين لم يسفر عن ضحايا مدنيين.")
+    zeros = [c for c in claims if c.kind == "civilians_harmed"]
+    assert sorted(c.place for c in zeros) == ["ghat", "sabha"]
+
+
+def test_strikes_told_apart_only_by_order_are_one_incident() -> None:
+    found = seen("أعلنت أفريكوم أنها شنت الأربعاء ضربتين قرب القطرون قتل فيهما ستة مسلحين.\n"
+                 "وأوضحت أن الضربة الأولى استهدفت مخزناً، فيما استهدفت الثانية سيارة.")
+    kinds = sorted(s.kind for s in found)
+    assert kinds == ["killed", "strikes", "targeting"]
+    assert all(s.event == "2019-10-16" for s in found)
+
+
+def test_the_first_and_second_strike_are_parts_of_the_group_told_last() -> None:
+    found = seen("أعلنت أفريكوم أنها نفذت الخميس ضربتين جويتين في جنوب ليبيا.\n"
+                 "وقالت إن الضربة الأولى قرب غات قتلت أربعة، أما الثانية فقتلت اثنين قرب مرزق.")
+    assert {(s.value, s.event) for s in found if s.kind == "killed"} == {
+        (4, "2019-10-17"), (2, "2019-10-17")}
+
+
+def test_several_strikes_on_several_days_make_a_total() -> None:
+    claim = one("قالت أفريكوم إن 12 عنصراً قتلوا في غارتين قرب مرزق في 5 أكتوبر و8 أكتوبر.",
+                "killed_total")
+    assert claim.value == 12 and [d.start.day for d in claim.part_dates] == [5, 8]
+
+
+def test_a_different_figure_from_the_same_party_is_another_strike() -> None:
+    claims = read("أعلنت أفريكوم مقتل 11 مسلحاً في غارة قرب مرزق.\nوكانت أفريكوم قد أكدت "
+                  "الجمعة الماضية مقتل 8 أشخاص بعد غارة جوية على منزل في مرزق.")
+    eleven, eight = (next(c for c in claims if c.value == v) for v in (11, 8))
+    assert eleven.extra["incident"] != eight.extra["incident"]
+
+
+# --- who says it -------------------------------------------------------------------------
+
+
+def test_party_after_the_figure() -> None:
+    claim = one("قتل تسعة مسلحين في غارة قرب أوباري أمس، وفقا للهلال الأحمر الليبي.", "killed")
+    assert claim.party == "libyan_red_crescent"
+
+
+def test_a_statement_named_by_a_noun_names_its_speaker() -> None:
+    claim = one("ويأتي ذلك بعد أسبوع من إعلان «أفريكوم» مقتل 15 عنصراً في غارة قرب غات.",
+                "killed")
+    assert claim.party == "africom"
+
+
+def test_the_speaker_continues_into_the_next_sentence() -> None:
+    claims = read("قال عميد بلدية غات إن الغارة أصابت مزرعة.\nوأضاف أن ثلاثة أشخاص قتلوا فيها.")
+    assert next(c for c in claims if c.kind == "killed").party == "ghat_municipality"
+
+
+def test_a_person_named_in_the_sentence_before_speaks_next() -> None:
+    claims = read("واتصلت الصحيفة بعميد بلدية سبها للسؤال عن الغارة.\nوأكد أن أحداً من المدنيين "
+                  "لم يصب.")
+    assert next(c for c in claims if c.kind == "civilians_harmed").party == "sabha_municipality"
+
+
+def test_relayed_speaker_after_an() -> None:
+    claim = one("ونقلت وكالة رويترز عن مسؤول في مستشفى سبها قوله إن المستشفى استقبل خمس جثث.",
+                "killed")
+    assert claim.party == "sabha_hospital"
+
+
+def test_carrying_is_not_reporting() -> None:
+    claims = read("قال عميد بلدية غات إن سيارة إسعاف نقلت جريحين إلى مستشفى أوباري.")
+    assert [(c.party, c.kind, c.value) for c in claims] == [("ghat_municipality", "injured", 2)]
+
+
+def test_relative_clause_speaker() -> None:
+    claims = read("وهي حصيلة شكك فيها عميد بلدية أوباري، الذي قال إن الجثث لا تتجاوز أربعاً.")
+    four = next(c for c in claims if c.value == 4)
+    assert (four.party, four.qualifier) == ("ubari_municipality", "at_most")
+
+
+def test_source_inside_an_organisation_speaks_for_it() -> None:
+    claim = one("قال مصدر عسكري بالجيش الوطني إن الغارة قتلت سبعة مسلحين.", "killed")
+    assert GAZETTEER.root(claim.party) == "lna"
+
+
+def test_unnamed_officials_and_witnesses() -> None:
+    assert one("قال أحد وجهاء البلدة إن الغارة قتلت شخصين.", "killed").party == \
+        "unnamed_local_source"
+    assert one("وقال مسؤولون أميركيون إن عدد عناصر التنظيم المتبقين بنحو 200 عنصر.",
+               "remaining_strength").party == "us_military"
+
+
+def test_head_noun_points_back_to_the_party_named_with_it() -> None:
+    claims = read("قال المتحدث باسم القيادة العامة إن الغارة قتلت خمسة.\nوأضاف المتحدث أن "
+                  "الضربة دمرت ثلاث مركبات.")
+    assert GAZETTEER.root(next(c for c in claims if c.kind == "vehicles_destroyed").party) == \
+        "lna"
+
+
+def test_the_outlet_speaks_for_itself() -> None:
+    claim = one("يذكر أن أفريكوم نفذت خمس غارات منذ مطلع العام قتلت فيها 40 عنصراً.",
+                "killed_total")
+    assert (claim.party, claim.attribution) == ("testoutlet", "outlet")
+    compiled = one("وبحسب إحصاء أعدته الصحيفة، قتل 60 عنصراً في الضربات منذ سبتمبر.",
+                   "killed_total")
+    assert compiled.party == "testoutlet"
+
+
+def test_confirmation_by_another_party_copies_the_claim() -> None:
+    claims = read("وأعلنت أفريكوم مقتل ثلاثة من عناصر القاعدة في غارة قرب أوباري، وهو ما أكده "
+                  "تنظيم القاعدة لاحقاً.")
+    assert {(c.party, c.value) for c in claims if c.kind == "killed"} == {
+        ("africom", 3), ("al_qaeda", 3)}
+
+
+# --- what kind of claim -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وأكدت أفريكوم أن الغارة نفذت بالتعاون مع حكومة الوفاق.",
+        "وقالت أفريكوم إن الضربة جاءت في إطار تنسيق أمني وثيق مع حكومة الوفاق.",
+        "وقالت أفريكوم إن الغارة نفذت بطلب من حكومة الوفاق.",
+    ],
+)
+def test_coordination_in_several_wordings(sentence: str) -> None:
+    claim = one("أعلنت أفريكوم مقتل أربعة مسلحين في غارة قرب سبها.\n" + sentence,
+                "coordination")
+    assert (claim.party, claim.stance, claim.target) == ("africom", "asserts", "gna")
+
+
+def test_coordination_with_the_speaker_itself() -> None:
+    claim = one("وأكدت حكومة الوفاق أن الغارة نفذت بالتنسيق معها.", "coordination")
+    assert (claim.party, claim.target) == ("gna", "gna")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وقال الناطق باسم الجيش الوطني إن قواته لم تبلغ بالغارة، نافياً وجود أي تنسيق معها.",
+        "وقال الناطق باسم الجيش الوطني إن الغارة نفذت دون أي تنسيق مع قواته.",
+    ],
+)
+def test_coordination_denied(sentence: str) -> None:
+    claim = one("قالت أفريكوم إن الغارة قتلت خمسة مسلحين قرب سبها.\n" + sentence,
+                "coordination")
+    assert claim.stance == "denies" and GAZETTEER.root(claim.party) == "lna"
+
+
+def test_targeting_says_what_was_hit_not_who() -> None:
+    assert one("قالت أفريكوم إن الغارة استهدفت مستودعاً للذخيرة قرب غات.",
+               "targeting").target.startswith("مستودعاً")
+    assert not [c for c in read("قالت أفريكوم إن الغارة استهدفت موقعا للتنظيم قرب غات.")
+                if c.kind == "targeting"]
+
+
+def test_target_denied_then_what_it_was() -> None:
+    claims = read("ونفى عميد بلدية غات أن يكون المكان المستهدف مخبأً، مؤكداً أنه مزرعة لأحد "
+                  "السكان.")
+    assert sorted((c.kind, c.stance) for c in claims) == [("targeting", "asserts"),
+                                                        ("targeting", "denies")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("وقال عميد البلدية إن الغارة لم تقتل أحداً.", "killed"),
+        ("وأكدت أفريكوم أن أيا من سكان المنطقة لم يصب.", "civilians_harmed"),
+        ("وأكدت أفريكوم أن الغارة نفذت دون وقوع إصابات بين المدنيين.", "civilians_harmed"),
+        ("وأكدت أفريكوم أن الضربة لم تلحق أضراراً بالمدنيين.", "civilians_harmed"),
+        ("وقال مدير المستشفى إنه لم يستقبل أي جريح.", "injured"),
+    ],
+)
+def test_figures_of_zero(sentence: str, kind: str) -> None:
+    claims = read("قتل خمسة مسلحين في غارة قرب غات، بحسب أفريكوم.\n" + sentence)
+    assert [c.value for c in claims if c.kind == kind and c.quote == sentence] == [0]
+
+
+def test_only_is_no_zero() -> None:
+    claims = read("وقال مدير المستشفى إنه لم يستقبل سوى جثتين.")
+    assert [(c.kind, c.value) for c in claims] == [("killed", 2)]
+
+
+def test_denial_of_a_toll_names_the_figure_it_denies() -> None:
+    claims = read("أعلنت أفريكوم مقتل عشرة مسلحين في غارة قرب أوباري.\nلكن عميد بلدية أوباري "
+                  "نفى صحة هذه الحصيلة، وقال إن المستشفى استقبل ثلاث جثث.")
+    denial = next(c for c in claims if c.stance == "denies")
+    assert (denial.party, denial.kind, denial.value) == ("ubari_municipality", "killed", 10)
+    assert claims[denial.denies].party == "africom"
+    assert any(c.value == 3 and c.stance == "asserts" for c in claims)
+
+
+def test_denial_before_the_figure_it_denies() -> None:
+    claims = read("قال مدير مستشفى سبها إن المستشفى استقبل جثتين فقط، نافياً الحصيلة التي "
+                  "أعلنتها أفريكوم.\nوكانت أفريكوم قد أعلنت أمس أن غارة قتلت 15 مسلحاً قرب "
+                  "سبها.")
+    denial = next(c for c in claims if c.stance == "denies")
+    assert (denial.party, denial.value) == ("sabha_hospital", 15)
+
+
+def test_nobody_killed_denies_the_toll_and_says_zero() -> None:
+    found = seen("أعلنت أفريكوم مقتل أربعة مسلحين في غارة قرب غات.\nونفى عميد بلدية غات مقتل "
+                 "أي شخص في الغارة.")
+    assert Seen("ghat_municipality", "killed", 4, "denies", None) in found
+    assert Seen("ghat_municipality", "killed", 0, "asserts", None) in found
+
+
+def test_civilians_killed_count_twice() -> None:
+    found = seen("وقال مصدر محلي إن الغارة قتلت ثلاثة مدنيين بينهم طفل.")
+    assert {(s.kind, s.value) for s in found} == {("killed", 3), ("civilians_harmed", 3)}
+
+
+def test_children_among_the_wounded_are_civilians_harmed() -> None:
+    found = seen("وقال مدير مستشفى غات إن المستشفى استقبل ستة جرحى.\nوأضاف أن من بين الجرحى "
+                 "طفلاً في الثامنة.")
+    assert ("civilians_harmed", 1) in {(s.kind, s.value) for s in found}
+
+
+def test_a_subset_of_civilians_already_counted_is_no_new_claim() -> None:
+    found = seen("قتل خمسة مدنيين في غارة على مزرعة، بحسب الهلال الأحمر الليبي.\nوقال الهلال "
+                 "الأحمر إن بين القتلى طفلين.")
+    assert ("civilians_harmed", 2) not in {(s.kind, s.value) for s in found}
+
+
+def test_one_more_casualty_and_others() -> None:
+    found = seen("قالت أفريكوم إن الغارة أسفرت عن مقتل ثلاثة عناصر وإصابة رابع، ومقتل 4 "
+                 "آخرين في غارة ثانية.")
+    assert {(s.kind, s.value) for s in found} >= {("killed", 3), ("injured", 1), ("killed", 4)}
+
+
+def test_objects_destroyed_without_a_number() -> None:
+    found = seen("وقال شهود إن الغارة دمرت منزلاً وسيارة قديمة كانت متوقفة أمامه.")
+    assert {(s.kind, s.value) for s in found} >= {("buildings_destroyed", 1),
+                                                  ("vehicles_destroyed", 1)}
+
+
+def test_hit_is_not_destroyed() -> None:
+    found = seen("وقال الجيش إن الغارة الأولى دمرت مخزناً، بينما أصابت الثانية ثلاث سيارات.")
+    assert ("vehicles_destroyed", 3) not in {(s.kind, s.value) for s in found}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "qualifier"),
+    [
+        ("وقالت أفريكوم إنه لم يتبق من عناصر التنظيم في ليبيا سوى نحو 150 عنصراً.", 150, "about"),
+        ("وتقدر أفريكوم عدد عناصر التنظيم المتبقين بأقل من مئتي عنصر.", 200, "at_most"),
+        ("وقالت أفريكوم إن عدد مقاتلي التنظيم تراجع إلى أقل من مئة.", 100, "at_most"),
+    ],
+)
+def test_remaining_strength(sentence: str, value: int, qualifier: str) -> None:
+    claim = one(sentence, "remaining_strength")
+    assert (claim.value, claim.qualifier) == (value, qualifier)
+    assert claim.event_date.precision == "unknown"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وتقع أوباري على بعد 200 كيلومتر غرب سبها، ويبلغ عدد سكانها نحو 40 ألف نسمة.",
+        "ونقلت قناة 218 عن مصادر أن الطريق أغلق لمدة 3 أيام.",
+        "وقال الطبيب إن أحد الجرحى يبلغ من العمر 19 عاما.",
+        "وتشكل الصحراء أكثر من 90 في المئة من مساحة البلاد منذ عام 2011.",
+        "ولم تشر أفريكوم في بيانها إلى سقوط ضحايا بين المدنيين.",
+    ],
+)
+def test_numbers_that_are_no_claims(sentence: str) -> None:
+    assert read(sentence) == []
+
+
+def test_headings_are_not_read() -> None:
+    assert read("مقتل 12 عنصراً\n\nوقالت أفريكوم إن الغارة قتلت 12 عنصراً قرب غات.")[0].quote \
+        .startswith("وقالت")
+
+
+def test_without_a_publication_date_relative_days_stay_unknown() -> None:
+    claim = one("أعلنت أفريكوم أمس أن غارة نفذتها الخميس الماضي قتلت أربعة.", "killed",
+                published=None)
+    assert claim.event_date.start is None and claim.said_on.start is None
