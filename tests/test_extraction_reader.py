@@ -403,3 +403,36 @@ def test_without_a_publication_date_relative_days_stay_unknown() -> None:
     claim = one("أعلنت أفريكوم أمس أن غارة نفذتها الخميس الماضي قتلت أربعة.", "killed",
                 published=None)
     assert claim.event_date.start is None and claim.said_on.start is None
+
+
+# --- where ----------------------------------------------------------------------------------
+
+
+def _strike_place(claims: list[ClaimDraft], value: int) -> str:
+    """The place the reader gave the strike a claim is about (before export)."""
+    claim = next(c for c in claims if c.value == value)
+    return claim.extra["place"]
+
+
+def test_a_place_given_by_distance_and_direction_keeps_its_precision() -> None:
+    claims = read("قالت أفريكوم إن الغارة قتلت ثلاثة مسلحين على بعد 60 كيلومترا جنوب شرقي سبها.")
+    place_id = _strike_place(claims, 3)
+    place, town = GAZETTEER.places[place_id], GAZETTEER.places["sabha"]
+    assert place.kind == "area" and place.radius_km >= 10
+    assert place.lat < town.lat and place.lon > town.lon  # south-east of Sabha
+    assert 50 <= (GAZETTEER.distance_km(place_id, "sabha") or 0) <= 70
+    assert claims[0].place == "sabha"  # exported as its town until the core knows such places
+
+
+def test_two_strikes_at_different_distances_from_one_town_are_two_places() -> None:
+    claims = read("قالت أفريكوم إن غارة قتلت أربعة مسلحين على بعد 100 كيلومتر شمال غات.\n"
+                  "وكانت غارة أخرى قد قتلت خمسة مسلحين على بعد 300 كيلومتر شمال غات.")
+    four, five = _strike_place(claims, 4), _strike_place(claims, 5)
+    assert (GAZETTEER.distance_km(four, five) or 0) > 150
+    assert claims[0].extra["incident"] != claims[1].extra["incident"]
+
+
+def test_between_two_towns() -> None:
+    claims = read("وقال مصدر محلي إن الغارة قتلت شخصين بين مدينتي أوباري وغات.")
+    assert _strike_place(claims, 2) == "between_ubari_ghat"
+    assert GAZETTEER.places["between_ubari_ghat"].radius_km > 50

@@ -101,6 +101,10 @@ class Article:
         self._date_starts = [d.start for d in self.dates]
         self._number_starts = [n.start for n in self.numbers]
         self._place_starts = [p.start for p in self.places]
+        from .places import relative_places  # they need the towns and numbers found above
+
+        self.places = relative_places(self, self.places)
+        self._place_starts = [p.start for p in self.places]
         from .parties import party_hits  # parties needs the places found above
 
         self.parties = party_hits(self)

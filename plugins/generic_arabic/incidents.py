@@ -30,6 +30,7 @@ from claimtrack.arabic_dates import DateValue
 
 from . import lexicon as lx
 from .article import Article, DateHit, PlaceHit, Sentence
+from .places import is_relative
 
 _CLAUSE = re.compile(r"[؛;.]")
 PLACE_RANK = {"town": 0, "district": 1, "area": 1, "region": 2, "country": 3}
@@ -247,7 +248,8 @@ def _inside_party(article: Article, place: PlaceHit) -> bool:
                for p in article.parties_in(max(0, place.start - 60), place.start + 1))
 
 
-def places_agree(article: Article, a: str | None, b: str | None, strict: bool = False) -> bool:
+def places_agree(article: Article, a: str | None, b: str | None, strict: bool = False,
+                 distance: float = 50.0) -> bool:
     """Could a and b be where one strike happened? A town lies in its region; ``strict``
     asks for the same spot (a town and the region around it are then two places)."""
     if a is None or b is None or a == b:
@@ -256,11 +258,11 @@ def places_agree(article: Article, a: str | None, b: str | None, strict: bool = 
     pa, pb = gazetteer.places.get(a), gazetteer.places.get(b)
     if pa is None or pb is None:
         return False
-    distance = gazetteer.distance_km(a, b) or 0.0
+    apart = gazetteer.distance_km(a, b) or 0.0
     if strict:
         radii = [p.radius_km for p in (pa, pb) if p.kind not in ("region", "country")]
-        return bool(radii) and len(radii) == 2 and distance <= max(*radii, 50.0)
-    return distance <= max(pa.radius_km, pb.radius_km, 50.0)
+        return bool(radii) and len(radii) == 2 and apart <= max(*radii, distance)
+    return apart <= max(pa.radius_km, pb.radius_km, distance)
 
 
 def finer(article: Article, a: str | None, b: str | None) -> str | None:
@@ -282,7 +284,9 @@ def distinct_places(article: Article, places: list[str]) -> list[str]:
 
 
 def best_place(article: Article, places: list[str]) -> str | None:
-    ranked = sorted(places, key=lambda p: PLACE_RANK.get(article.place_kind(p), 4))
+    """The most precise place named: a place given relative to a town, then a town, …"""
+    ranked = sorted(places, key=lambda p: -1 if is_relative(p) else PLACE_RANK.get(
+        article.place_kind(p), 4))
     return ranked[0] if ranked else None
 
 
@@ -367,6 +371,13 @@ class Incidents:
             return self._start(ref, place, value, said)
         if ref.earlier or ref.another or (ref.ordinal is not None):
             return self._start(ref, place, None, said)
+        if place is not None and ref.definite and not ref.plural and current is not None and (
+                _same_hand(current, ref)) and (current.where is None or is_relative(place)) and (
+                places_agree(article, current.where, place, distance=150.0)):
+            # "الغارة استهدفت سيارة على بعد 60 كيلومترا جنوب المدينة": the strike being told,
+            # placed more precisely
+            current.place = place
+            return current
         if place is not None:
             # an indefinite strike at a named town is the current one only at that same spot
             strict = not ref.definite

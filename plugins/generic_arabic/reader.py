@@ -34,6 +34,7 @@ from .figures import (
     zero_spots,
 )
 from .incidents import Incident, Incidents, Ref, best_place, find_refs, places_agree
+from .places import anchor_town
 
 #: Said of a group of strikes as a whole, so said of each of them.
 PER_PART = frozenset({"coordination", "civilians_harmed", "targeting"})
@@ -541,7 +542,12 @@ class Reader:
         else:
             when = incident.event_date(self.published)
             extra = {"incident": incident.key}
+        if incident.where or draft.place:
+            extra["place"] = incident.where or draft.place  # as precise as the text gives it
         place = incident.place or (draft.place if incident.parent is None else None)
+        # A place given relative to a town is known to this article only; until the core
+        # gazetteer can rebuild such places from their ids, the claim names the town.
+        place = anchor_town(place)
         claim = ClaimDraft(
             kind=kind, value=spot.value, party=draft.party, span=(o_start, o_end), quote=quote,
             qualifier=spot.qualifier if spot.value is not None else (
