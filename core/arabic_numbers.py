@@ -236,7 +236,9 @@ def _duals(stems: Iterable[str], endings: tuple[str, ...]) -> frozenset[str]:
     return frozenset(out)
 
 
-_DUAL_COUNT = _duals(_DUAL_NOUNS, ("ين", "ان")) | _duals(_DUAL_NOUNS_AN_ONLY, ("ان",))
+_DUAL_COUNT = (_duals(_DUAL_NOUNS, ("ين", "ان")) | _duals(_DUAL_NOUNS_AN_ONLY, ("ان",))
+               # the construct dual drops its nun: "جثتي القتيلين" (the two dead's bodies)
+               | _duals(("جثة",), ("ي", "ا")))
 _DUAL_DURATION = _duals(_DUAL_TIME, ("ين", "ان"))
 _TWO_EMPHASIS = _k("اثنين", "اثنتين", "اثنان", "اثنتان")
 

@@ -436,3 +436,62 @@ def test_between_two_towns() -> None:
     claims = read("وقال مصدر محلي إن الغارة قتلت شخصين بين مدينتي أوباري وغات.")
     assert _strike_place(claims, 2) == "between_ubari_ghat"
     assert GAZETTEER.places["between_ubari_ghat"].radius_km > 50
+
+
+# --- more wordings ----------------------------------------------------------------------------
+
+
+def test_numbers_inside_a_date_are_no_counts() -> None:
+    claims = read("أعلنت أفريكوم أنها نفذت يوم 5 أكتوبر 2019 ضربة جوية قرب غات قتلت عنصرين.")
+    assert [(c.kind, c.value) for c in claims] == [("killed", 2)]
+
+
+def test_two_strikes_told_one_by_one_then_named_together_and_in_order() -> None:
+    claims = read("أعلنت أفريكوم أنها نفذت يوم 5 أكتوبر ضربة قرب غات قتلت عنصرين.\n"
+                  "وأضافت أنها نفذت بعد ذلك بيومين ضربة ثانية قرب أوباري قتلت ثلاثة.\n"
+                  "وأكدت أن الضربتين لم تسفرا عن إصابات بين المدنيين.\n"
+                  "وقال مصدر محلي إن الضربة الأولى أصابت منزلاً، فيما أصابت الثانية مزرعة.")
+    zeros = sorted(c.event_date.start.day for c in claims if c.kind == "civilians_harmed")
+    assert zeros == [5, 7]
+    targets = {c.target.rstrip("."): c.event_date.start.day for c in claims
+               if c.kind == "targeting"}
+    assert targets == {"منزلاً": 5, "مزرعة": 7}
+
+
+def test_the_council_of_the_town_just_named() -> None:
+    claim = one("قتل عشرة أشخاص في قصف على مدينة غات، بحسب المجلس البلدي للمدينة.", "killed")
+    assert claim.party == "ghat_municipality"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "civilians"),
+    [
+        ("وقال عميد بلدية غات إن الغارة أصابت راعياً بجروح.", "injured", False),
+        ("وقال عميد بلدية غات إن الغارة أسفرت عن مقتل مدني.", "killed", True),
+    ],
+)
+def test_one_person_without_a_number(sentence: str, kind: str, civilians: bool) -> None:
+    found = {(s.kind, s.value) for s in seen(sentence)}
+    assert (kind, 1) in found
+    assert (("civilians_harmed", 1) in found) == civilians
+
+
+def test_no_resident_was_hurt() -> None:
+    claim = one("وقال آمر المنطقة إن «لا أحد من السكان أصيب في الغارة».", "civilians_harmed")
+    assert claim.value == 0
+
+
+def test_no_civilian_casualties_denies_civilians_killed_but_not_civilians_wounded() -> None:
+    killed = seen("قال عميد بلدية مرزق إن بين القتلى ثمانية أطفال.\nفي المقابل، قال المتحدث "
+                  "باسم القيادة العامة إن الغارة استهدفت مخزناً، نافياً سقوط ضحايا مدنيين.")
+    assert any(s.kind == "civilians_harmed" and s.value == 8 and s.stance == "denies"
+               for s in killed)
+    wounded = seen("قال مدير مستشفى سبها إن من بين الجرحى طفلاً.\nونفى عميد بلدية سبها سقوط "
+                   "أي قتلى من المدنيين في الغارة.")
+    assert not any(s.stance == "denies" for s in wounded)
+
+
+def test_strength_named_with_a_pronoun() -> None:
+    claim = one("وتقول الولايات المتحدة إن عدد مقاتليه هناك تراجع إلى أقل من 200.",
+                "remaining_strength")
+    assert (claim.party, claim.value, claim.qualifier) == ("us_government", 200, "at_most")

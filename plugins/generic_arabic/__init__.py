@@ -17,6 +17,8 @@ The words themselves are in ``lexicon``.
 
 from __future__ import annotations
 
+import re
+
 from claimtrack import hookimpl
 from claimtrack.cleaning import clean_lines
 from claimtrack.documents import CleanDocument, RawDocument
@@ -40,8 +42,11 @@ def extract_claims(document: CleanDocument, gazetteer: Gazetteer) -> list[ClaimD
     return Reader(document, gazetteer).read()
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
+
+
 def _mostly_arabic(text: str) -> bool:
     sample = text[:4000]
-    letters = [ch for ch in sample if ch.isalpha()]
-    arabic = sum(1 for ch in letters if "\u0600" <= ch <= "\u06ff")
-    return bool(letters) and arabic >= 0.5 * len(letters)
+    letters = len(_LETTER.findall(sample))
+    return bool(letters) and len(_ARABIC_LETTER.findall(sample)) >= 0.5 * letters

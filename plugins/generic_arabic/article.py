@@ -91,11 +91,14 @@ class Article:
         self.sentences = self._sentences()
         self.dates = [DateHit(self.to_norm(m.start), self.to_norm(m.end), m)
                       for m in find_dates(text, self.published)]
-        self.numbers = [
+        numbers = [
             NumberHit(self.to_norm(m.start), self.to_norm(m.end),
                       self.to_norm(m.noun_end) if m.noun_end is not None else None, m)
             for m in find_numbers(text)
         ]
+        # "في 5 أكتوبر 2019 ضربة": a number inside a date is the date's, not a count
+        spans = [(d.start, d.end) for d in self.dates]
+        self.numbers = [n for n in numbers if not _inside(spans, n.start)]
         self.places = [PlaceHit(m.start, m.end, m.id)
                        for m in self.gazetteer.find_places(self.norm.text)]
         self._date_starts = [d.start for d in self.dates]
@@ -152,6 +155,11 @@ class Article:
                 out.append(Sentence(self.to_norm(o_start), self.to_norm(o_end), o_start, o_end,
                                     heading))
         return out
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    i = bisect.bisect_right(spans, (position, 10**12)) - 1
+    return i >= 0 and spans[i][0] <= position < spans[i][1]
 
 
 def _slice(items: Sequence[T], starts: list[int], start: int, end: int) -> list[T]:

@@ -10,6 +10,7 @@ A count becomes a claim only when the words around it say what it counts: the co
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from claimtrack.arabic_dates import DateValue
@@ -30,6 +31,7 @@ _INJURED_AFTER = re.compile(
 _KILLED_AFTER = re.compile(
     r"\s*(?:\S+\s+){0,3}?(?:قتلوا|قتلا|قتل|قتلتا|لقوا حتفهم|لقيا حتفهما|لقي حتفه)" + lx.E)
 _OTHER_VERB = re.compile(lx.W + r"(?:اصابت|اصاب|استهدفت|استهدف|طالت|طاولت|بينما|فيما)" + lx.E)
+_VEHICLE_TARGET = re.compile(r"[وبل]?(?:ال)?(?:سيار|مركب|الي|شاحن|مدرع|قافل)")
 _DATE_PREPOSITION = re.compile(r"(?:في|يوم)\s+")
 _SKIPPED = " \t«»\"“”'(،,"
 _OTHERS = frozenset({"اخرين", "اخري", "اخريات", "اخرون"})
@@ -54,6 +56,7 @@ class Spot:
     denial: str | None = None  # what a denial answers: figure | toll | statement
     part: int | None = None  # "X و Y … على التوالي": which strike of the group, from 1
     subject: tuple[int, int] | None = None  # "استهدفت الثالثة … قافلة": where its subject is
+    harm: str = "any"  # for civilians: killed | injured | any ("ضحايا")
 
 
 def bare(noun: str) -> str:
@@ -113,9 +116,11 @@ def number_spots(article: Article, numbers: list[NumberHit], seg_start: int,
                 continue
             kinds = ["civilians_harmed"]
         previous_civilian = civilians
+        harm = "injured" if "injured" in kinds else "killed" if "killed" in kinds else (
+            _among(text, number.start))
         for kind in kinds:
             out.append(Spot(number.start, kind, mention.value, mention.qualifier, mention.vague,
-                            number=number))
+                            number=number, harm=harm))
     return out
 
 
@@ -164,6 +169,24 @@ def _kinds(article: Article, number: NumberHit, seg_start: int, before_start: in
     return kinds
 
 
+def _among(text: str, position: int) -> str:
+    """"بين القتلى ثمانية أطفال": the harm of a subset is that of the casualties it is in."""
+    found = lx.SUBSET.search(text, max(0, position - 30), position)
+    if found and ("جرحي" in found.group() or "مصابين" in found.group()):
+        return "injured"
+    if found and ("قتلي" in found.group() or "جثث" in found.group()):
+        return "killed"
+    return "any"
+
+
+def _harm_of(noun: str) -> str:
+    if noun in ("قتلي", "جثه", "جثث", "وفيات"):
+        return "killed"
+    if noun in ("جرحي", "جريح", "اصابات", "اصابه"):
+        return "injured"
+    return "any"
+
+
 def _destroyed(text: str, seg_start: int, position: int) -> bool:
     """Is the thing counted at position destroyed? A destruction verb earlier in the segment
     governs a list ("دمرت مبنيين …، إضافة إلى أربع مركبات"), unless another verb takes over
@@ -208,7 +231,7 @@ def zero_spots(article: Article, seg_start: int, seg_end: int, denial: bool) -> 
         noun = m.group("noun")
         if noun in lx.HARM_NOUNS and not lx.CIVILIAN_AFTER.match(text, m.end()):
             continue  # "لم يلحق أضراراً" counts only as harm to civilians
-        out.append(Spot(m.start(), _zero_kind(text, noun, m.end()), 0))
+        out.append(Spot(m.start(), _zero_kind(text, noun, m.end()), 0, harm=_harm_of(noun)))
     for m in lx.NONE_OF.finditer(text, seg_start, seg_end):
         out.append(Spot(m.start(), "civilians_harmed", 0))
     for m in lx.KILLED_NOBODY.finditer(text, seg_start, seg_end):
@@ -216,7 +239,8 @@ def zero_spots(article: Article, seg_start: int, seg_end: int, denial: bool) -> 
         out.append(Spot(m.start(), kind, 0))
     if denial:
         for m in lx.NONE_AFTER_DENIAL.finditer(text, seg_start, seg_end):
-            out.append(Spot(m.start(), _zero_kind(text, m.group("noun"), m.end()), 0))
+            out.append(Spot(m.start(), _zero_kind(text, m.group("noun"), m.end()), 0,
+                            harm=_harm_of(m.group("noun"))))
     seen: set[tuple[int, str]] = set()
     unique = []
     for spot in sorted(out, key=lambda s: s.position):
@@ -250,7 +274,13 @@ def civilian_spots(article: Article, seg_start: int, seg_end: int) -> list[Spot]
             ("مركب", "سيار", "شاحن")) else "buildings_destroyed"
         out.append(Spot(m.start(), kind, 2))
     for m in lx.CIVILIAN_AMONG.finditer(text, seg_start, seg_end):
-        out.append(Spot(m.start(), "civilians_harmed", 1))
+        out.append(Spot(m.start(), "civilians_harmed", 1, harm=_harm_of(m.group("noun"))))
+    for m in lx.ONE_PERSON.finditer(text, seg_start, seg_end):
+        what, who = m.group("what"), m.group("who")
+        kind = "killed" if "قتل" in what else "injured"
+        out.append(Spot(m.start(), kind, 1))
+        if who.startswith(("مدني", "طفل", "امراه")):
+            out.append(Spot(m.start(), "civilians_harmed", 1, harm=kind))
     for m in lx.ONE_OF_DEAD.finditer(text, seg_start, seg_end):
         if lx.CIVILIAN_SIGN.search(text, m.end(), min(seg_end, m.end() + 90)):
             out.append(Spot(m.start(), "civilians_harmed", 1))
@@ -307,8 +337,10 @@ def targeting_spots(article: Article, seg_start: int, seg_end: int, has_strike: 
                             target=_target_text(article, nxt.start, seg_end)))
             continue
         one = lx.ONE_OBJECT.match(text, position)
-        if one and one.group("noun").startswith(("منزل", "مبني", "مقر", "مخزن", "مستودع",
-                                                  "بيت", "مجمع")):
+        vehicle = one is not None and not one.group("noun").startswith(
+            ("منزل", "مبني", "مقر", "مخزن", "مستودع", "بيت", "مجمع"))
+        if (one and not vehicle) or (one is None and lx.TARGET_NOUN.match(text, position)
+                                     and not _VEHICLE_TARGET.match(text, position)):
             out.append(Spot(verb.start(), "targeting", target=_target_text(article, position,
                                                                            seg_end)))
     return out
@@ -374,7 +406,10 @@ def _target_text(article: Article, position: int, end: int) -> str:
     stop = _CLAUSE_END.search(article.text, position, end)
     stop_at = min(stop.start() if stop else end, position + _TARGET_CHARS)
     o_start, o_end = article.original(position, max(position + 1, stop_at))
-    return article.document.text[o_start:o_end].strip(" \u201c\u201d\"«»")
+    original = article.document.text
+    while o_end < len(original) and unicodedata.combining(original[o_end]):
+        o_end += 1  # the vowel marks of the last word ("منزلاً") belong to it
+    return original[o_start:o_end].strip(" \u201c\u201d\"«»")
 
 
 def coordination_spots(article: Article, seg_start: int, seg_end: int,

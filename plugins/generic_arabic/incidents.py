@@ -354,6 +354,15 @@ class Incidents:
                 if days:
                     part.date = days[0].mention.value
                 return part
+            named = [i for i in self.all if i.parent is None and i.ordinal == ref.ordinal]
+            if named and not days:
+                return named[-1]
+            told = [i for i in self.all if i.parent is None and not i.earlier
+                    and not i.aggregate and i.date is not None and i.ordinal is None]
+            if len(told) >= 2 and ref.ordinal <= len(told) and not days:
+                # "الضربة الأولى … الثانية" after two strikes told one by one: in that order
+                told[ref.ordinal - 1].ordinal = ref.ordinal
+                return told[ref.ordinal - 1]
         value = dated[0].mention.value if dated else None
         if value is not None:
             if ref.definite and current is not None and not ref.another and (
@@ -393,18 +402,31 @@ class Incidents:
         if current is not None and _same_hand(current, ref):
             if ref.definite:
                 if ref.count == 2 or ref.plural:
-                    return self.group_of(current) or current
+                    return self.group_of(current) or self._joint(ref.count) or current
                 return current
             if ref.count in (None, 1) or ref.count == current.count:
                 return current
         return self._start(ref, place, None, said)
+
+    def _joint(self, count: int | None) -> Incident | None:
+        """"الضربتين" after two strikes told one by one: the two of them, as a group."""
+        told = [i for i in self.all if i.parent is None and not i.earlier and not i.aggregate
+                and i.date is not None and not i.parts]
+        if count is None or len(told) < count:
+            return None
+        group = self.new(count=count)
+        for ordinal, part in enumerate(told[-count:], 1):
+            part.parent, part.ordinal = group, ordinal
+            group.parts.append(part)
+        return group
 
     def _start(self, ref: Ref, place: str | None, value: DateValue | None,
                said: date | None) -> Incident:
         aggregate = ref.earlier and ref.plural and ref.count is None
         incident = self.new(date=value, place=place, perpetrator=ref.perpetrator,
                             count=ref.count if ref.count and ref.count >= 2 else None,
-                            said=said, earlier=ref.earlier, aggregate=aggregate)
+                            said=said, earlier=ref.earlier, aggregate=aggregate,
+                            ordinal=None if ref.another else ref.ordinal)
         if ref.count and ref.count >= 2:
             spots = distinct_places(self.article, ref.places)
             if len(spots) == ref.count:

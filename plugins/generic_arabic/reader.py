@@ -39,7 +39,7 @@ from .places import anchor_town
 #: Said of a group of strikes as a whole, so said of each of them.
 PER_PART = frozenset({"coordination", "civilians_harmed", "targeting"})
 _CLAUSE_BREAK = re.compile(r"[،,؛;.:]")
-_PREPOSITION = re.compile(r"(?:في|جراء|اثر|عقب|بعد|خلال|من|و)\s*$")
+_PREPOSITION = re.compile(r"(?:في|جراء|اثر|عقب|بعد|خلال|من|و|موقع|مكان)\s*$")
 _SINCE_CHARS = 10
 _DATE_AND = re.compile(r"\s*[؛;،,]?\s*و\s*")
 #: "خلال الأشهر الماضية", "منذ أسابيع": a stretch of time, over which figures add up.
@@ -347,9 +347,9 @@ class Reader:
             # "نفى مقتل أي شخص" answers another party's death toll; "no civilian was killed"
             # does not contradict a count of civilians wounded.
             for zero in zeros:
-                if zero.kind == "killed":
-                    self._pending(Spot(zero.position, zero.kind), party, said, sentence, "zero",
-                                  zero.kind)
+                if zero.kind in ("killed", "civilians_harmed"):
+                    self._pending(Spot(zero.position, zero.kind, harm=zero.harm), party, said,
+                                  sentence, "zero", zero.kind)
             return spots
         if any(s.kind == "coordination" for s in spots):
             return spots
@@ -610,7 +610,9 @@ def _family(draft: Draft, denial: Denial) -> bool:
     if denial.what == "toll":
         return kind in ("killed", "killed_total") and bool(value)
     if denial.what == "zero":
-        return kind == denial.kind and bool(value)
+        # "no civilian was killed" does not answer "a civilian was wounded"
+        harms = {draft.spot.harm, denial.draft.spot.harm}
+        return kind == denial.kind and bool(value) and ("any" in harms or len(harms) == 1)
     return True
 
 
