@@ -495,3 +495,40 @@ def test_strength_named_with_a_pronoun() -> None:
     claim = one("وتقول الولايات المتحدة إن عدد مقاتليه هناك تراجع إلى أقل من 200.",
                 "remaining_strength")
     assert (claim.party, claim.value, claim.qualifier) == ("us_government", 200, "at_most")
+
+
+def test_part_of_the_dead_said_to_be_civilians() -> None:
+    found = {(s.kind, s.value) for s in seen("وقال أحد السكان إن ستة من القتلى مدنيون.")}
+    assert found == {("civilians_harmed", 6)}
+
+
+def test_one_child_among_those_counted() -> None:
+    found = {(s.kind, s.value) for s in seen(
+        "وقال مدير مستشفى غات إن المستشفى استقبل جثتين وثلاثة جرحى، بينهم طفل.")}
+    assert found == {("killed", 2), ("injured", 3), ("civilians_harmed", 1)}
+
+
+def test_a_count_written_after_the_strikes() -> None:
+    claim = one("وأكدت أفريكوم أن الضربات الثلاث التي نفذتها الخميس قرب سبها قتلت 19 عنصراً.",
+                "strikes")
+    assert claim.value == 3 and claim.event_date.start == date(2019, 10, 17)
+
+
+def test_the_strike_named_twice_in_one_sentence_is_one_strike() -> None:
+    claims = read("ردّ المجلس البلدي غات على بيان أفريكوم بشأن الغارة التي نفذتها ليلة السبت، "
+                  "مؤكدا أن الغارة لم تسفر عن مقتل أي شخص.")
+    (zero,) = [c for c in claims if c.kind == "killed"]
+    assert (zero.party, zero.value, zero.event_date.start) == ("ghat_municipality", 0,
+                                                                date(2019, 10, 19))
+
+
+def test_stated_is_not_replied() -> None:
+    claims = read("أعلنت أفريكوم مقتل ثلاثة مسلحين في غارة قرب غات.\nونفى عميد بلدية غات صحة ما "
+                  "ورد في البيان، مؤكداً أن الغارة لم تقتل أحداً.")
+    assert any(c.stance == "denies" and c.value == 3 for c in claims)
+
+
+def test_a_depot_in_a_list_of_things_destroyed_is_what_was_hit() -> None:
+    found = seen("وقال الجيش إن الغارات دمرت آليتين ومخزناً للأسلحة.")
+    assert {(s.kind, s.value) for s in found} == {("vehicles_destroyed", 2),
+                                                  ("buildings_destroyed", 1), ("targeting", None)}

@@ -34,7 +34,10 @@ _OTHER_VERB = re.compile(lx.W + r"(?:اصابت|اصاب|استهدفت|استه
 _VEHICLE_TARGET = re.compile(r"[وبل]?(?:ال)?(?:سيار|مركب|الي|شاحن|مدرع|قافل)")
 _DATE_PREPOSITION = re.compile(r"(?:في|يوم)\s+")
 _SKIPPED = " \t«»\"“”'(،,"
+_KNOWN_NOUNS = frozenset(lx.VEHICLE_NOUNS) | frozenset(lx.BUILDING_NOUNS) | frozenset(lx.NOUN_KIND)
 _OTHERS = frozenset({"اخرين", "اخري", "اخريات", "اخرون"})
+_STRIKES_BEFORE = re.compile(lx.W + r"[وبل]?ال(?:ضربات|غارات)\s+$")
+_PARTITIVE = re.compile(r"\s+من\s+(?:ال)(?:قتلي|جرحي|ضحايا|مصابين|جثث)" + lx.E)
 _LIST_GAP = re.compile(r"\s*(?:[،,]\s*)?و?\s*")
 _PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
 
@@ -57,10 +60,14 @@ class Spot:
     part: int | None = None  # "X و Y … على التوالي": which strike of the group, from 1
     subject: tuple[int, int] | None = None  # "استهدفت الثالثة … قافلة": where its subject is
     harm: str = "any"  # for civilians: killed | injured | any ("ضحايا")
+    subset: bool = False  # "بينهم طفل": part of casualties already counted
 
 
 def bare(noun: str) -> str:
-    """A noun without its clitics and article: "والمدنيين" -> "مدنيين"."""
+    """A noun without its clitics and article: "والمدنيين" -> "مدنيين" (but "اليتين", two
+    vehicles, keeps the "ال" of its stem)."""
+    if noun in _KNOWN_NOUNS:
+        return noun
     for prefix in _PREFIXES:
         if noun.startswith(prefix) and len(noun) - len(prefix) >= 3:
             return noun[len(prefix):]
@@ -95,8 +102,8 @@ def number_spots(article: Article, numbers: list[NumberHit], seg_start: int,
         # list ("ثمانية وأحد عشر وسبعة عشر عنصراً"), which shares it.
         if previous is not None and not _LIST_GAP.fullmatch(text, previous.end, number.start):
             floor = previous.end
-        if mention.role == "count":
-            previous = number
+        if mention.role == "count" and mention.noun is not None:
+            previous = number  # "الغارات الأربع" describes its noun: it takes no casualty word
         kinds = _kinds(article, number, seg_start, max(floor, number.start - _BEFORE_CHARS),
                        seg_end)
         if not kinds and out and (bare(mention.noun or "") in _OTHERS or (
@@ -109,6 +116,12 @@ def number_spots(article: Article, numbers: list[NumberHit], seg_start: int,
             continue  # "عدة ضربات" is no count of strikes
         if not kinds:
             continue
+        partitive = _PARTITIVE.match(text, number.end)
+        if partitive:
+            # "ستة من القتلى مدنيون": part of a toll already given, telling who they were
+            if not _CIVILIAN_NEXT.match(text[partitive.end():partitive.end() + 30]):
+                continue
+            kinds = ["civilians_harmed"]
         subset = lx.SUBSET.search(text, max(seg_start, number.start - 14), number.start)
         civilians = "civilians_harmed" in kinds
         if subset:
@@ -120,7 +133,7 @@ def number_spots(article: Article, numbers: list[NumberHit], seg_start: int,
             _among(text, number.start))
         for kind in kinds:
             out.append(Spot(number.start, kind, mention.value, mention.qualifier, mention.vague,
-                            number=number, harm=harm))
+                            number=number, harm=harm, subset=bool(subset)))
     return out
 
 
@@ -146,6 +159,10 @@ def _kinds(article: Article, number: NumberHit, seg_start: int, before_start: in
         return ["vehicles_destroyed"] if _destroyed(text, seg_start, number.start) else []
     if noun in lx.BUILDING_NOUNS:
         return ["buildings_destroyed"] if _destroyed(text, seg_start, number.start) else []
+    if mention.noun is None and _STRIKES_BEFORE.search(text, max(0, number.start - 12),
+                                                       number.start):
+        # "الضربات الثلاث التي نفذتها": a count of the strikes named before it
+        return ["strikes"] if mention.value and mention.value >= 2 else []
     if noun in lx.NOUN_KIND:
         kind = lx.NOUN_KIND[noun]
         if kind == "strikes" and (mention.value is None or mention.value < 2):
@@ -275,6 +292,8 @@ def civilian_spots(article: Article, seg_start: int, seg_end: int) -> list[Spot]
         out.append(Spot(m.start(), kind, 2))
     for m in lx.CIVILIAN_AMONG.finditer(text, seg_start, seg_end):
         out.append(Spot(m.start(), "civilians_harmed", 1, harm=_harm_of(m.group("noun"))))
+    for m in lx.ONE_CIVILIAN_AMONG.finditer(text, seg_start, seg_end):
+        out.append(Spot(m.start(), "civilians_harmed", 1, subset=True))
     for m in lx.ONE_PERSON.finditer(text, seg_start, seg_end):
         what, who = m.group("what"), m.group("who")
         kind = "killed" if "قتل" in what else "injured"
@@ -285,7 +304,7 @@ def civilian_spots(article: Article, seg_start: int, seg_end: int) -> list[Spot]
         if lx.CIVILIAN_SIGN.search(text, m.end(), min(seg_end, m.end() + 90)):
             out.append(Spot(m.start(), "civilians_harmed", 1))
     for m in lx.DEAD_WERE_CIVILIANS.finditer(text, seg_start, seg_end):
-        if not article.numbers_in(m.start(), m.end()):
+        if not article.numbers_in(max(seg_start, m.start() - 12), m.end()):
             out.append(Spot(m.start(), "civilians_harmed", None, "unspecified"))
     return out
 
@@ -331,10 +350,15 @@ def targeting_spots(article: Article, seg_start: int, seg_end: int, has_strike: 
                             subject=(verb.end(), position)))
     for verb in lx.DESTROY.finditer(text, seg_start, seg_end):
         position = _skip_subject(article, verb.end(), seg_end)
-        nxt = next((n for n in numbers if position <= n.start <= position + 2), None)
-        if nxt is not None and bare(nxt.mention.noun or "") in lx.BUILDING_NOUNS:
+        stop = _CLAUSE_END.search(text, position, seg_end)
+        listed = [n for n in numbers if position <= n.start < (stop.start() if stop else seg_end)]
+        if any(bare(n.mention.noun or "") in lx.BUILDING_NOUNS for n in listed) or any(
+                m.group("noun").startswith(("منزل", "مبني", "مقر", "مخزن", "مستودع", "بيت"))
+                and (m.start() == position or m.group("and"))
+                for m in lx.ONE_OBJECT.finditer(text, position,
+                                                stop.start() if stop else seg_end)):
             out.append(Spot(verb.start(), "targeting",
-                            target=_target_text(article, nxt.start, seg_end)))
+                            target=_target_text(article, position, seg_end)))
             continue
         one = lx.ONE_OBJECT.match(text, position)
         vehicle = one is not None and not one.group("noun").startswith(

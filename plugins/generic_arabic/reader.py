@@ -100,6 +100,7 @@ class Reader:
         self.last_said: dict[str, DateValue] = {}
         self.sentence_index = 0
         self._orders = 0
+        self._refs: list[Ref] = []  # the strikes of the sentence being read
 
     def _next(self) -> int:
         """The place of a claim (or a denial waiting for its object) in reading order."""
@@ -122,13 +123,18 @@ class Reader:
         article = self.article
         cues = find_cues(article, sentence)
         refs = find_refs(article, sentence)
+        self._refs = refs
         numbers = article.numbers_in(sentence.start, sentence.end)
         said_hits = self._said_hits(cues, sentence, numbers, refs)
         periods = self._place_dates(sentence, refs, {h.start for h in said_hits.values()})
         first_said = next(iter(said_hits.values()), None)
         said_day = first_said.mention.value.start if first_said else self.published
+        before_sentence = self.incidents.current
         for ref in refs:
             ref.incident = self.incidents.resolve(ref, said_day)
+            if not ref.earlier and not ref.incident.aggregate and not ref.incident.earlier:
+                self.incidents.current = ref.incident  # "الغارة" later in the sentence
+        self.incidents.current = before_sentence
         self._respectively(sentence, refs)
         produced_party: str | None = None
         made: list[Draft] = []
@@ -368,8 +374,9 @@ class Reader:
     def _pending(self, spot: Spot, party: str, said: DateValue, sentence: Sentence, what: str,
                  kind: str | None) -> None:
         here = [d for d in self.drafts if d.sentence is sentence]
-        incident = (here[-1].incident if here else self.incidents.current) or (
-            self.incidents.new(said=said.start))
+        strikes = [r.incident for r in self._refs if r.incident is not None and not r.earlier]
+        incident = (here[-1].incident if here else strikes[0] if strikes
+                    else self.incidents.current) or self.incidents.new(said=said.start)
         draft = Draft(spot, party, "stated", said, incident, sentence, incident.perpetrator,
                       incident.place, order=self._next())
         self.denials.append(Denial(draft, what, kind, self.sentence_index))
@@ -409,12 +416,12 @@ class Reader:
             if place is not None and not incident.earlier:
                 incident.place = place
         key = (self.gazetteer.root(party), spot.kind)
-        if spot.kind == "civilians_harmed" and spot.number is not None and lx.SUBSET.search(
-                article.text, max(seg_start, spot.number.start - 30), spot.number.start):
+        if spot.kind == "civilians_harmed" and spot.subset:
             known = incident.figures.get(key)
             if known is not None and spot.value is not None and known >= spot.value:
                 return  # "قتل أربعة مدنيين … بين القتلى طفلين": part of what was said
-        if spot.number is not None and spot.stance == "asserts":
+        if (spot.number is not None or spot.kind == "civilians_harmed") and (
+                spot.stance == "asserts" and spot.value is not None):
             incident.figures.setdefault(key, spot.value)
         self.drafts.append(Draft(spot, party, attribution, said, incident, sentence,
                                  perpetrator, place, period, order=self._next()))
@@ -560,7 +567,8 @@ class Reader:
         )
         if kind in ("coordination", "targeting"):
             claim.qualifier = "unspecified"
-        key = (draft.party, kind, spot.value, spot.stance, incident.key)
+        # one claim per organisation: its spokesman saying it again adds nothing
+        key = (self.gazetteer.root(draft.party), kind, spot.value, spot.stance, incident.key)
         return claim, key
 
     def _resolve_denials(self) -> None:
