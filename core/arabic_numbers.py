@@ -306,6 +306,7 @@ _AL_NOT_ARTICLE = _k(
     "اللتان", "الآن", "ألا",
 )
 _FROM = normalize_key("من")
+_FROM_THEM = _k("منهم", "منها", "منهما")
 _DEMONSTRATIVES = _k("هؤلاء", "هذه", "هذا", "تلك", "أولئك")
 _IN = normalize_key("في")
 _ABOUT_AFTER = normalize_key("تقريبا")
@@ -883,6 +884,10 @@ class _Scanner:
         if w in _UNSPEC_ADJ:
             j += 1
             w = self._word_at(j, _WS_GAP_RE)
+        if w in _FROM_THEM:  # "عدد منهم": some of those just named
+            self.out.append(_Raw(start, self.ends[j], None, "unspecified", False, "count", None,
+                                 None, None))
+            return j + 1
         if w != _FROM:
             return None
         noun_tok = j + 1 if self._noun_ok(self._word_at(j + 1)) else None

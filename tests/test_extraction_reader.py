@@ -532,3 +532,25 @@ def test_a_depot_in_a_list_of_things_destroyed_is_what_was_hit() -> None:
     found = seen("وقال الجيش إن الغارات دمرت آليتين ومخزناً للأسلحة.")
     assert {(s.kind, s.value) for s in found} == {("vehicles_destroyed", 2),
                                                   ("buildings_destroyed", 1), ("targeting", None)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("قالت وزارة الصحة بحكومة الوفاق إن خمسة مدنيين استشهدوا وأصيب ثمانية آخرون في الغارة.",
+         {("killed", 5), ("civilians_harmed", 5), ("injured", 8)}),
+        ("وقال شهود إن الغارة أسفرت عن مقتل عدد منهم.", {("killed", None)}),
+        ("وقال المسؤول إن عدد عناصر التنظيم بات يقدر بأقل من مئة عنصر، مقارنة بنحو 400 عنصر "
+         "مطلع العام.", {("remaining_strength", 100), ("remaining_strength", 400)}),
+        ("وأعلنت القيادة العامة هلاك 12 إرهابياً في الغارة.", {("killed", 12)}),
+    ],
+)
+def test_more_ways_to_count(sentence: str, expected: set[tuple[str, int | None]]) -> None:
+    assert {(s.kind, s.value) for s in seen(sentence)} == expected
+
+
+def test_a_negated_present_verb_is_no_speech() -> None:
+    claims = read("وذكرت أفريكوم أن الضربة جرت بالتنسيق مع حكومة الوفاق، وأن تقييمها لا يشير إلى "
+                  "وقوع ضحايا مدنيين.")
+    assert {(c.party, c.kind, c.value) for c in claims} == {
+        ("africom", "coordination", None), ("africom", "civilians_harmed", 0)}

@@ -29,7 +29,8 @@ _BARE_AFTER_VERB = re.compile(
 _INJURED_AFTER = re.compile(
     r"\s*(?:\S+\s+)?(?:اصيبوا|اصيبا|جرحوا|جرحا|بجروح|بجراح|مصابين)" + lx.E)
 _KILLED_AFTER = re.compile(
-    r"\s*(?:\S+\s+){0,3}?(?:قتلوا|قتلا|قتل|قتلتا|لقوا حتفهم|لقيا حتفهما|لقي حتفه)" + lx.E)
+    r"\s*(?:\S+\s+){0,3}?(?:قتلوا|قتلا|قتل|قتلتا|لقوا حتفهم|لقيا حتفهما|لقي حتفه|استشهدوا|"
+    r"استشهد|استشهدا|توفوا|توفي|لقوا مصرعهم)" + lx.E)
 _OTHER_VERB = re.compile(lx.W + r"(?:اصابت|اصاب|استهدفت|استهدف|طالت|طاولت|بينما|فيما)" + lx.E)
 _VEHICLE_TARGET = re.compile(r"[وبل]?(?:ال)?(?:سيار|مركب|الي|شاحن|مدرع|قافل)")
 _DATE_PREPOSITION = re.compile(r"(?:في|يوم)\s+")
@@ -106,9 +107,8 @@ def number_spots(article: Article, numbers: list[NumberHit], seg_start: int,
             previous = number  # "الغارات الأربع" describes its noun: it takes no casualty word
         kinds = _kinds(article, number, seg_start, max(floor, number.start - _BEFORE_CHARS),
                        seg_end)
-        if not kinds and out and (bare(mention.noun or "") in _OTHERS or (
-                mention.noun is None and lx.WAS_BEFORE.search(
-                    text, max(out[-1].position, number.start - 30), number.start))):
+        if not kinds and out and (bare(mention.noun or "") in _OTHERS or lx.WAS_BEFORE.search(
+                text, max(out[-1].position, number.start - 30), number.start)):
             # "مقتل 8 …، و11 آخرين": more of the same; "بنحو 300، بعدما كانوا نحو 5 آلاف":
             # the same count at another time
             kinds = [out[-1].kind]

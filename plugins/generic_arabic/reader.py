@@ -101,6 +101,7 @@ class Reader:
         self.sentence_index = 0
         self._orders = 0
         self._refs: list[Ref] = []  # the strikes of the sentence being read
+        self._figure_sentence: dict[tuple, int] = {}  # where a party's figure was first given
 
     def _next(self) -> int:
         """The place of a claim (or a denial waiting for its object) in reading order."""
@@ -310,8 +311,10 @@ class Reader:
         telling of another strike ("… 11 قتيلا … في الوقت الذي أكد فيه مقتل 8 بعد غارة …")."""
         key = (self.gazetteer.root(party), spot.kind)
         known = incident.figures.get(key, spot.value)
-        if known == spot.value or incident.grouped or spot.stance == "denies":
-            return incident
+        if known == spot.value or incident.grouped or spot.stance == "denies" or (
+                spot.kind != "killed" or self._figure_sentence.get((incident.key, key))
+                == self.sentence_index):
+            return incident  # "قتل 5 وأصيب 8" in one sentence is one strike
         other = self.incidents.new(place=incident.place, perpetrator=incident.perpetrator,
                                    said=said.start or said.end or self.published)
         other.figures[key] = spot.value
@@ -422,7 +425,9 @@ class Reader:
                 return  # "قتل أربعة مدنيين … بين القتلى طفلين": part of what was said
         if (spot.number is not None or spot.kind == "civilians_harmed") and (
                 spot.stance == "asserts" and spot.value is not None):
-            incident.figures.setdefault(key, spot.value)
+            if key not in incident.figures:
+                incident.figures[key] = spot.value
+                self._figure_sentence[(incident.key, key)] = self.sentence_index
         self.drafts.append(Draft(spot, party, attribution, said, incident, sentence,
                                  perpetrator, place, period, order=self._next()))
 
