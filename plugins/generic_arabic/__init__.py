@@ -1,16 +1,18 @@
 """Claims from Arabic news about armed violence, for any outlet.
 
-The claim grammar, in the order a sentence is read:
+The claim grammar, in the order an article is read:
 
 * ``article``: the article once: normalised text, sentences, every date, number, place and
-  party named in it (``parties`` adds town offices, sources inside organisations, and head
-  nouns such as "القيادة" that point back to a party named before);
-* ``attribution``: who says what (speech and denial verbs, "وفق / بحسب"), and when they
-  said it;
+  party named in it (``parties`` adds town offices, sources inside organisations and head
+  nouns such as "القيادة" that point back to a party named before; ``places`` adds places
+  given relative to a town);
+* ``attribution``: who says what (speech and denial verbs, "وفق / بحسب"), and when they said
+  it;
 * ``incidents``: which strike each claim is about, across the whole article;
-* ``figures``: what each part of a sentence claims (figures and their kind, zeros,
-  civilians, targets, coordination);
-* ``reader``: puts these together, sentence by sentence, and hands back the claims.
+* ``figures``: what each part of a sentence claims (figures and their kind, zeros, civilians,
+  targets, coordination);
+* ``reader``: puts these together sentence by sentence into ``drafts``; ``denials`` finds
+  what each denial denies and ``output`` turns the drafts into the claims handed to the core.
 
 The words themselves are in ``lexicon``.
 """

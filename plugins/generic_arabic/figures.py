@@ -466,3 +466,12 @@ def is_period(value: DateValue) -> bool:
     if value.start is None or value.end is None:
         return False
     return (value.end - value.start).days > 7
+
+
+def pair_respectively(spots: list[Spot]) -> None:
+    """"قتل فيها ثمانية وأحد عشر وسبعة عشر … على التوالي": the n-th figure of a list is about
+    the n-th strike of the group."""
+    figures = [s for s in spots if s.number is not None and s.kind == "killed"]
+    if len(figures) >= 2:
+        for ordinal, spot in enumerate(figures, 1):
+            spot.part = ordinal

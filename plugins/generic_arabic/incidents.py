@@ -30,9 +30,12 @@ from claimtrack.arabic_dates import DateValue
 
 from . import lexicon as lx
 from .article import Article, DateHit, PlaceHit, Sentence
+from .figures import Spot
 from .places import is_relative
 
 _CLAUSE = re.compile(r"[؛;.]")
+_CLAUSE_BREAK = re.compile(r"[،,؛;.:]")
+_PREPOSITION = re.compile(r"(?:في|جراء|اثر|عقب|بعد|خلال|من|و|موقع|مكان)\s*$")
 PLACE_RANK = {"town": 0, "district": 1, "area": 1, "region": 2, "country": 3}
 DEFAULT_WINDOW_DAYS = 7
 _WINDOW_CHARS = 120
@@ -51,7 +54,6 @@ class Incident:
     ordinal: int | None = None
     aggregate: bool = False  # a period or a series: its death toll is a total
     earlier: bool = False  # told as background ("سبقتها غارة")
-    since: DateValue | None = None
     said: date | None = None  # when it was first reported, for a default window
     figures: dict[tuple[str, str], float | None] = field(default_factory=dict)
 
@@ -438,3 +440,49 @@ class Incidents:
 def _same_hand(known: Incident, ref: Ref) -> bool:
     return known.perpetrator is None or ref.perpetrator is None or (
         known.perpetrator == ref.perpetrator)
+
+
+def nearest_ref(text: str, refs: list[Ref], start: int, end: int) -> Ref | None:
+    """The strike a date belongs to: the closest one, not across "؛" or a full stop."""
+    best: tuple[int, Ref] | None = None
+    for ref in refs:
+        if ref.end <= start:
+            distance, between = start - ref.end, text[ref.end:start]
+        else:
+            distance, between = ref.start - end, text[end:ref.start]
+        if "؛" in between or "." in between:
+            distance += 200
+        if ref.end > start:
+            distance += 5  # a tie goes to the strike before the date
+        if best is None or distance < best[0]:
+            best = (distance, ref)
+    return best[1] if best else None
+
+
+def attach(text: str, spot: Spot, seg_start: int, seg_end: int, refs: list[Ref]) -> Ref | None:
+    """The strike a claim is about."""
+    position = spot.position
+    if spot.subject is not None:
+        for ref in refs:
+            if spot.subject[0] <= ref.start < spot.subject[1]:
+                return ref  # "استهدفت الثالثة … قافلة": the strike named as the subject
+    if spot.number is not None:
+        number = spot.number
+        for ref in refs:
+            if number.start <= ref.start <= (number.noun_end or number.end) + 1:
+                return ref  # "ثلاث ضربات": the count of its own strikes
+        position = number.noun_end or number.end
+    for ref in refs:
+        if position <= ref.start < position + 70 and not _CLAUSE_BREAK.search(
+                text, position, ref.start) and (
+                _PREPOSITION.search(text, max(0, ref.start - 8), ref.start)
+                or text[ref.start] in "بل"):
+            return ref  # "مقتل 12 عنصرا في غارة"
+    before = [r for r in refs if r.start < spot.position]
+    in_segment = [r for r in before if r.start >= seg_start]
+    if in_segment:
+        return in_segment[-1]
+    if before:
+        return before[-1]
+    after = [r for r in refs if r.start >= spot.position]
+    return after[0] if after else None

@@ -21,6 +21,8 @@ from claimtrack.gazetteer import Gazetteer
 from . import lexicon as lx
 from .article import Article, DateHit, NumberHit, Sentence
 from .attribution import Cue, find_cues, said_date
+from .denials import resolve_denials
+from .drafts import Denial, Draft
 from .figures import (
     Spot,
     civilian_spots,
@@ -30,16 +32,13 @@ from .figures import (
     number_spots,
     object_spots,
     on_target_spots,
+    pair_respectively,
     targeting_spots,
     zero_spots,
 )
-from .incidents import Incident, Incidents, Ref, best_place, find_refs, places_agree
-from .places import anchor_town
+from .incidents import Incident, Incidents, Ref, attach, best_place, find_refs, nearest_ref
+from .output import claim_drafts
 
-#: Said of a group of strikes as a whole, so said of each of them.
-PER_PART = frozenset({"coordination", "civilians_harmed", "targeting"})
-_CLAUSE_BREAK = re.compile(r"[،,؛;.:]")
-_PREPOSITION = re.compile(r"(?:في|جراء|اثر|عقب|بعد|خلال|من|و|موقع|مكان)\s*$")
 _SINCE_CHARS = 10
 _DATE_AND = re.compile(r"\s*[؛;،,]?\s*و\s*")
 #: "خلال الأشهر الماضية", "منذ أسابيع": a stretch of time, over which figures add up.
@@ -54,33 +53,6 @@ _SPEAKER_KINDS = ("office", "person", "unnamed_source")
 _FRESH_SENTENCES = 2
 #: Coordination is a claim about strikes: "رصد واستهداف … بالتنسيق مع", "تنسيقهما المشترك".
 _OPERATION = re.compile(r"استهداف|تنسيقهما|تعاونهما|عمليات|ضربات")
-
-
-@dataclass(eq=False)
-class Draft:
-    """A claim being built: its spot, and who, when and which strike."""
-
-    spot: Spot
-    party: str
-    attribution: str
-    said: DateValue
-    incident: Incident
-    sentence: Sentence
-    perpetrator: str | None
-    place: str | None
-    period: DateValue | None = None  # "منذ …": a total over a period
-    denies: Draft | None = None
-    order: int = 0
-
-
-@dataclass(eq=False)
-class Denial:
-    """A denial whose object is another party's claim: found once the article is read."""
-
-    draft: Draft  # carries party, said date, sentence
-    what: str  # toll | zero | statement
-    kind: str | None = None
-    sentence_index: int = 0
 
 
 @dataclass
@@ -116,7 +88,8 @@ class Reader:
                 continue
             self.sentence_index = index
             self._sentence(sentence)
-        return self._finish()
+        resolve_denials(self.drafts, self.denials, self.gazetteer, self.article.sentences)
+        return claim_drafts(self)
 
     # -- one sentence --
 
@@ -192,7 +165,7 @@ class Reader:
                 continue
             if hit.mention.resolved and hit.mention.value.precision == "year" and not refs:
                 continue
-            ref = _nearest(text, refs, hit.start, hit.end)
+            ref = nearest_ref(text, refs, hit.start, hit.end)
             if ref is not None:
                 ref.dates.append(hit)
                 last = (hit, ref)
@@ -283,14 +256,14 @@ class Reader:
         if denial:
             spots = self._denied(sentence, cue, seg_start, seg_end, spots, numeric, party, said)
         if lx.RESPECTIVELY.search(text, seg_start, seg_end):
-            _respectively(spots)
+            pair_respectively(spots)
         for spot in spots:
             if spot.kind == "coordination" and spot.partner_pronoun:
                 spot.target = party
             if spot.kind == "killed" and lx.TOTALISER.search(
                     text, seg_start, spot.number.start if spot.number else spot.position):
                 spot.total = True
-            ref = _attach(text, spot, seg_start, seg_end, refs)
+            ref = attach(text, spot, seg_start, seg_end, refs)
             incident = ref.incident if ref and ref.incident else self._default_incident(
                 spot, sentence, said)
             if spot.part is not None:
@@ -502,143 +475,6 @@ class Reader:
 
     # -- the whole article --
 
-    def _finish(self) -> list[ClaimDraft]:
-        self._resolve_denials()
-        out: list[ClaimDraft] = []
-        index_of: dict[int, int] = {}
-        seen: dict[tuple, int] = {}
-        links: list[tuple[int, Draft]] = []
-        for draft in sorted(self.drafts, key=lambda d: d.order):
-            for claim, key in self._claims_of(draft):
-                if key in seen:
-                    index_of.setdefault(id(draft), seen[key])
-                    continue
-                seen[key] = len(out)
-                index_of.setdefault(id(draft), len(out))
-                if draft.denies is not None:
-                    links.append((len(out), draft.denies))
-                out.append(claim)
-        for index, denied in links:
-            out[index].denies = index_of.get(id(denied))
-        return out
-
-    def _claims_of(self, draft: Draft) -> list[tuple[ClaimDraft, tuple]]:
-        spot, incident = draft.spot, draft.incident
-        if incident.parent is not None and not incident.parent.grouped:
-            incident = incident.parent  # "الأولى … الثانية" on one day at one place: one strike
-        kind = spot.kind
-        group = incident if incident.grouped else None
-        if kind == "killed" and (group is not None or incident.aggregate or spot.total
-                                 or draft.period is not None):
-            kind = "killed_total"
-        if group is not None and kind in PER_PART:
-            return [self._claim(draft, kind, part) for part in group.parts]
-        return [self._claim(draft, kind, incident)]
-
-    def _claim(self, draft: Draft, kind: str, incident: Incident) -> tuple[ClaimDraft, tuple]:
-        spot = draft.spot
-        o_start, o_end = draft.sentence.o_start, draft.sentence.o_end
-        quote = self.document.text[o_start:o_end]
-        part_count: int | None = None
-        part_dates: list[DateValue] = []
-        extra: dict = {}
-        if kind in ("killed_total", "remaining_strength"):
-            part_dates = [p.date for p in incident.parts if p.date and p.date.precision == "day"]
-            part_count = incident.count if incident.count and incident.count >= 2 else (
-                _series_count(self.article, draft.sentence))
-            when = _span(part_dates) or draft.period or incident.since or (
-                incident.date if incident.date and incident.date.precision != "day"
-                else DateValue.unknown())
-            if kind == "remaining_strength":
-                when = DateValue.unknown()
-        else:
-            when = incident.event_date(self.published)
-            extra = {"incident": incident.key}
-        if incident.where or draft.place:
-            extra["place"] = incident.where or draft.place  # as precise as the text gives it
-        place = incident.place or (draft.place if incident.parent is None else None)
-        # A place given relative to a town is known to this article only; until the core
-        # gazetteer can rebuild such places from their ids, the claim names the town.
-        place = anchor_town(place)
-        claim = ClaimDraft(
-            kind=kind, value=spot.value, party=draft.party, span=(o_start, o_end), quote=quote,
-            qualifier=spot.qualifier if spot.value is not None else (
-                "unspecified" if kind not in ("coordination", "targeting")
-                and spot.qualifier == "exact" else spot.qualifier),
-            stance=spot.stance, attribution=draft.attribution, vague=spot.vague,
-            said_on=draft.said, event_date=when, place=place,
-            perpetrator=incident.perpetrator or draft.perpetrator,
-            target=spot.target, part_count=part_count, part_dates=part_dates, extra=extra,
-        )
-        if kind in ("coordination", "targeting"):
-            claim.qualifier = "unspecified"
-        # one claim per organisation: its spokesman saying it again adds nothing
-        key = (self.gazetteer.root(draft.party), kind, spot.value, spot.stance, incident.key)
-        return claim, key
-
-    def _resolve_denials(self) -> None:
-        """Point every denial at the claim it answers: another party's figure about the same
-        strike, the latest before the denial, else the first after it."""
-        gazetteer = self.gazetteer
-        for draft in self.drafts:
-            if draft.spot.denial == "figure":
-                root = gazetteer.root(draft.party)
-                draft.denies = next((
-                    d for d in reversed(self.drafts)
-                    if d.spot.stance == "asserts" and d.spot.kind == draft.spot.kind
-                    and d.spot.value == draft.spot.value and gazetteer.root(d.party) != root
-                    and _same_strike(d.incident, draft.incident)), None)
-        for denial in self.denials:
-            base = denial.draft
-            root = gazetteer.root(base.party)
-            candidates = [
-                d for d in self.drafts
-                if d.spot.stance == "asserts" and gazetteer.root(d.party) != root
-                and _family(d, denial)
-            ]
-            same = [d for d in candidates if _same_strike(d.incident, base.incident)]
-            if denial.what == "statement":
-                floor = _previous_start(self, base)
-                choice = [d for d in candidates if d.order < base.order
-                          and d.sentence.start >= floor][-1:]
-            elif denial.what == "zero":
-                choice = [d for d in same if d.order < base.order][-1:] or [
-                    d for d in same if d.order > base.order][:1]
-            else:
-                choice = ([d for d in same if d.order < base.order][-1:]
-                          or [d for d in same if d.order > base.order][:1]
-                          or [d for d in candidates if d.order < base.order][-1:])
-            if not choice:
-                continue
-            target = choice[0]
-            spot = replace(target.spot, stance="denies", number=None, total=False)
-            self.drafts.append(replace(
-                base, spot=spot, incident=target.incident, denies=target,
-                order=base.order, period=target.period, place=target.place,
-                perpetrator=target.perpetrator))
-
-
-def _family(draft: Draft, denial: Denial) -> bool:
-    kind, value = draft.spot.kind, draft.spot.value
-    if denial.what == "toll":
-        return kind in ("killed", "killed_total") and bool(value)
-    if denial.what == "zero":
-        # "no civilian was killed" does not answer "a civilian was wounded"
-        harms = {draft.spot.harm, denial.draft.spot.harm}
-        return kind == denial.kind and bool(value) and ("any" in harms or len(harms) == 1)
-    return True
-
-
-def _same_strike(a: Incident, b: Incident) -> bool:
-    return a is b or a.parent is b or b.parent is a
-
-
-def _previous_start(reader: Reader, draft: Draft) -> int:
-    sentences = reader.article.sentences
-    index = next((i for i, s in enumerate(sentences) if s is draft.sentence), 0)
-    return sentences[max(0, index - 1)].start
-
-
 def _said_before(said: DateValue, incident: Incident) -> bool:
     latest = said.end or said.start
     happened = incident.date.start if incident.date is not None else None
@@ -648,77 +484,3 @@ def _said_before(said: DateValue, incident: Incident) -> bool:
 def _single_day(ref: Ref) -> bool:
     return any(d.day for d in ref.dates) and not ref.since
 
-
-def _nearest(text: str, refs: list[Ref], start: int, end: int) -> Ref | None:
-    """The strike a date belongs to: the closest one, not across "؛" or a full stop."""
-    best: tuple[int, Ref] | None = None
-    for ref in refs:
-        if ref.end <= start:
-            distance, between = start - ref.end, text[ref.end:start]
-        else:
-            distance, between = ref.start - end, text[end:ref.start]
-        if "؛" in between or "." in between:
-            distance += 200
-        if ref.end > start:
-            distance += 5  # a tie goes to the strike before the date
-        if best is None or distance < best[0]:
-            best = (distance, ref)
-    return best[1] if best else None
-
-
-def _attach(text: str, spot: Spot, seg_start: int, seg_end: int, refs: list[Ref]) -> Ref | None:
-    """The strike a claim is about."""
-    position = spot.position
-    if spot.subject is not None:
-        for ref in refs:
-            if spot.subject[0] <= ref.start < spot.subject[1]:
-                return ref  # "استهدفت الثالثة … قافلة": the strike named as the subject
-    if spot.number is not None:
-        number = spot.number
-        for ref in refs:
-            if number.start <= ref.start <= (number.noun_end or number.end) + 1:
-                return ref  # "ثلاث ضربات": the count of its own strikes
-        position = number.noun_end or number.end
-    for ref in refs:
-        if position <= ref.start < position + 70 and not _CLAUSE_BREAK.search(
-                text, position, ref.start) and (
-                _PREPOSITION.search(text, max(0, ref.start - 8), ref.start)
-                or text[ref.start] in "بل"):
-            return ref  # "مقتل 12 عنصرا في غارة"
-    before = [r for r in refs if r.start < spot.position]
-    in_segment = [r for r in before if r.start >= seg_start]
-    if in_segment:
-        return in_segment[-1]
-    if before:
-        return before[-1]
-    after = [r for r in refs if r.start >= spot.position]
-    return after[0] if after else None
-
-
-def _respectively(spots: list[Spot]) -> None:
-    """"قتل فيها ثمانية وأحد عشر وسبعة عشر … على التوالي": the n-th figure of a list is about
-    the n-th strike of the group."""
-    figures = [s for s in spots if s.number is not None and s.kind == "killed"]
-    if len(figures) >= 2:
-        for ordinal, spot in enumerate(figures, 1):
-            spot.part = ordinal
-
-
-def _span(days: list[DateValue]) -> DateValue | None:
-    known = sorted(d.start for d in days if d.start)
-    if len(known) < 2:
-        return None
-    return DateValue(known[0], known[-1], "window", " / ".join(d.text for d in days))
-
-
-_SERIES = re.compile(lx.W + r"(?:هي|وهي|تعد|وتعد)\s+(?:ال)?(?P<ord>ثانيه|ثالثه|رابعه|خامسه)"
-                     + lx.E)
-
-
-def _series_count(article: Article, sentence: Sentence) -> int | None:
-    """"هي الثالثة … وقضت جميعها على 36": the total is over three strikes."""
-    m = _SERIES.search(article.text, sentence.start, sentence.end)
-    return lx.ORDINALS[m.group("ord")] if m else None
-
-
-__all__ = ["Reader", "places_agree"]
