@@ -45,8 +45,11 @@ Other conventions
   duals of time words ("يومين", "شهرين") durations of 2; the span is the word itself, which is
   also the noun.  Definite duals ("الغارتين") refer back to something already counted and are
   skipped.
-* A definite number after a definite noun ("الأيام العشرة", "العناصر الثمانية") describes that
-  noun: role from the noun before it, ``noun`` None.  A definite ten used that way
+* A definite number after a definite noun ("الأيام العشرة", "العناصر الثمانية", "أفرادها
+  الخمسة") describes that noun: role from the noun before it, ``noun`` None.
+* A singular casualty noun after a verb or noun of causing or falling ("أوقعت قتيلا",
+  "سقوط قتيل"), or joined to another figure ("قتيلين وجريحا"), is a count of 1 (never after a
+  negation: "لم يسقط قتيل").  A definite ten used that way
   ("القرن العشرين") is an ordinal.
 * In "19 و24 من سبتمبر" or "بين 8 و11 قتيلا" the first figure takes the role and noun of the
   second.
@@ -137,6 +140,17 @@ _UNIT = _kd((w, v) for forms in (_UNIT_FORMS, _ACCUSATIVE_UNITS) for v, ws in fo
             for w in ws)
 # "واحد" after a noun counts one of it ("مركبة واحدة", "مصاباً واحداً").
 _ONE_AFTER_NOUN = _k("واحد", "واحدة", "واحدا")
+# A casualty noun in the singular is one casualty after a verb or noun of falling or causing
+# ("أوقعت قتيلا وجريحين", "سقوط قتيل"), or next to another figure ("قتيلين وجريحا").
+_SINGLE_CASUALTY = _k("قتيل", "قتيلا", "قتيلة", "جريح", "جريحا", "جريحة", "مصاب", "مصابا",
+                      "مصابة")
+# One body ("انتشال جثة", "جثة سائقها نقلت"), unless negated ("لم يعثر على أي جثة").
+_SINGLE_BODY = _k("جثة", "جثمان")
+_SINGLE_AFTER = _k("أوقع", "أوقعت", "يوقع", "توقع", "خلف", "خلفت", "يخلف", "تخلف", "سقوط",
+                   "سقط", "يسقط", "عن")
+_NEGATIONS = _k("لم", "لا", "دون", "بدون", "عدم", "أي", "ولم", "ولا", "غير")
+# A pronoun ending that makes a noun definite: "أفرادها الخمسة", "ضرباتها الثلاث".
+_POSSESSIVE_ENDINGS = tuple(normalize_key(e) for e in ("هما", "ها", "هم"))
 _BOUND = _kd((w, v) for v, forms in _BOUND_UNIT_FORMS.items() for w in forms)
 _TEN = _k(*_TEN_FORMS)
 _TENS = _kd((w, v) for v, forms in _TENS_FORMS.items() for w in forms)
@@ -353,7 +367,8 @@ _NO_PREFIX_FOR = {normalize_key("ست"): frozenset("لك")}
 # Every bare word that can start a mention; anything else is skipped after one set lookup.
 _STARTERS = frozenset(
     [*_LEXICON, *("ال" + w for w in _LEXICON), *_ORDINALS, *("ال" + w for w in _ORDINALS),
-     *_VAGUE, *_FRACTIONS, *_UNSPEC, *_DUAL_COUNT, *_DUAL_DURATION, *_ONE_AFTER_NOUN]
+     *_VAGUE, *_FRACTIONS, *_UNSPEC, *_DUAL_COUNT, *_DUAL_DURATION, *_ONE_AFTER_NOUN,
+     *_SINGLE_CASUALTY, *_SINGLE_BODY]
 )
 
 # --- token and figure patterns ------------------------------------------------------------
@@ -548,6 +563,10 @@ def _later_word(w: str, conn: bool) -> tuple[str, bool, bool] | None:
     return None
 
 
+def _bare_set(w: str) -> frozenset[str]:
+    return frozenset(b for b, _ in _prefix_candidates(w))
+
+
 def _prefix_candidates(w: str) -> list[tuple[str, int]]:
     """The word itself, then the word without attached و/ف/ب/ل/ك (and لل -> ال)."""
     out = [(w, 0)]
@@ -623,7 +642,7 @@ class _Scanner:
     def _noun_ok(self, w: str | None) -> bool:
         if w is None or len(w) < 2 or w in _STOP or w in _VERBS_AFTER:
             return False
-        if w in _STARTERS:
+        if w in _STARTERS and w not in _SINGLE_CASUALTY and w not in _SINGLE_BODY:
             return False
         # "و" + verb or + another figure right after a number ("وأصيب", "وخمس") starts a new
         # phrase; it is not the counted noun.
@@ -874,6 +893,8 @@ class _Scanner:
                 nxt = self._dual(i, start, bare)
             if nxt is None and bare in _ONE_AFTER_NOUN:
                 nxt = self._after_noun(i, start, 1)
+            if nxt is None and (bare in _SINGLE_CASUALTY or bare in _SINGLE_BODY):
+                nxt = self._single(i, start, bare, joined=plen > 0)
             if nxt is not None:
                 return nxt
         return i + 1
@@ -1012,7 +1033,9 @@ class _Scanner:
             )
             return j + 1
         prev = self._prev_word(i) if definite else None
-        if prev is not None and prev.startswith("ال") and prev not in _AL_NOT_ARTICLE:
+        if prev is not None and ((prev.startswith("ال") and prev not in _AL_NOT_ARTICLE) or (
+                prev.endswith(_POSSESSIVE_ENDINGS) and len(prev) >= 5 and prev not in _STOP
+                and value >= 3)):
             if used == 1 and word in _TENS:
                 # "الذكرى العشرين", "القرن العشرين": a definite ten after a definite noun.
                 role: Role = "ordinal"
@@ -1049,6 +1072,38 @@ class _Scanner:
         # noun_span stays None: the noun sits before the figure, and noun_end means "after".
         self.out.append(_Raw(start, self.ends[i], value, "exact", False, role, noun, None, None))
         return i + 1
+
+    def _single(self, i: int, start: int, bare: str, joined: bool) -> int | None:
+        """"أوقعت قتيلا وجريحين", "سقوط قتيل": one casualty, in a singular noun."""
+        prev = self._prev_word(i)
+        after_figure = joined and bool(self.out) and self.out[-1].role == "count" and (
+            _COORD_GAP_RE.fullmatch(self.s, self.out[-1].end, self.starts[i]) is not None)
+        if bare in _SINGLE_BODY:
+            k = i
+            for _ in range(4):  # "لم يستقبل أي جريح أو جثة": under the negation
+                word = self._prev_word(k)
+                if word is None:
+                    break
+                if word in _NEGATIONS:
+                    return None
+                k -= 1
+        elif not after_figure:
+            if prev is None:
+                return None
+            trigger = i
+            if prev.startswith("ال") and not (_bare_set(prev) & _SINGLE_AFTER):
+                trigger = i - 1  # "أوقعت الغارة قتيلا": the verb, then its subject
+                prev = self._prev_word(trigger)
+            if prev is None or not (_bare_set(prev) & _SINGLE_AFTER):
+                return None
+            if self._prev_word(trigger - 1) in _NEGATIONS:
+                return None  # "لم يسقط قتيل": nobody
+        end, j = self.ends[i], i + 1
+        if self._word_at(j, _WS_GAP_RE) in _ONE_AFTER_NOUN:
+            end, j = self.ends[j], j + 1
+        self.out.append(_Raw(start, end, 1, "exact", False, "count", bare,
+                             (self.ends[i] - len(bare), self.ends[i]), None))
+        return j
 
     def _dual(self, i: int, start: int, bare: str) -> int:
         qual, start = self._lookback(i, start)

@@ -86,6 +86,8 @@ PARTIES: list[dict] = [
     {"id": "isis", "name": "Islamic State (ISIS)", "kind": "organisation",
      "aliases": ["تنظيم الدولة", "تنظيم الدولة الإسلامية", "الدولة الإسلامية", "داعش",
                  "تنظيم داعش", "ISIS"]},
+    {"id": "amaq", "name": "Amaq (ISIS news agency)", "kind": "office", "affiliation": "isis",
+     "aliases": ["وكالة أعماق", "أعماق للأنباء"]},
     {"id": "al_qaeda", "name": "al-Qaeda", "kind": "organisation",
      "aliases": ["تنظيم القاعدة", "القاعدة"]},
     {"id": "libyan_red_crescent", "name": "Libyan Red Crescent", "kind": "organisation",

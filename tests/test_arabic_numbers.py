@@ -466,16 +466,34 @@ def test_coordinated_range_shares_the_noun() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "value", "role"),
+    ("text", "value", "role", "noun"),
     [
-        ("خلال الأيام العشرة الأخيرة", 10, "duration"),
-        ("قتل العناصر الثمانية", 8, "count"),
-        ("ارتفع العدد إلى العشرين", 20, "other"),
+        ("خلال الأيام العشرة الأخيرة", 10, "duration", None),
+        ("قتل العناصر الثمانية", 8, "count", None),
+        ("ارتفع العدد إلى العشرين", 20, "other", None),
+        # a noun made definite by its pronoun: "all five of its members"
+        ("أكد مقتل جميع أفرادها الخمسة", 5, "count", None),
     ],
 )
-def test_definite_number_after_a_definite_noun(text: str, value: int, role: str) -> None:
+def test_definite_number_after_a_definite_noun(text: str, value: int, role: str,
+                                               noun: str | None) -> None:
     m = _one(text)
-    assert (m.value, m.role, m.noun) == (value, role, None)
+    assert (m.value, m.role, m.noun, m.noun_end) == (value, role, noun, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أوقعت الغارة قتيلا وجريحين", [(1, "قتيلا"), (2, "جريحين")]),
+        ("أسفر القصف عن سقوط قتيل واحد", [(1, "قتيل")]),
+        ("خلفت قتيلين وجريحا", [(2, "قتيلين"), (1, "جريحا")]),
+        ("لم يسقط قتيل في الغارة", []),
+        ("كان القتيل يعمل راعيا", []),
+    ],
+)
+def test_a_singular_casualty_noun_is_one(text: str, expected: list[tuple[int, str]]) -> None:
+    found = [(m.value, m.noun) for m in find_numbers(text) if m.role == "count"]
+    assert found == [(v, normalize_key(n)) for v, n in expected]
 
 
 def test_decimal_rounds_half_up() -> None:

@@ -554,3 +554,79 @@ def test_a_negated_present_verb_is_no_speech() -> None:
                   "وقوع ضحايا مدنيين.")
     assert {(c.party, c.kind, c.value) for c in claims} == {
         ("africom", "coordination", None), ("africom", "civilians_harmed", 0)}
+
+
+# --- seventh round: rules found on unseen wording ----------------------------------------
+
+
+def test_refusing_to_confirm_a_toll_denies_nothing() -> None:
+    claims = read("قال مسؤول في مستشفى سبها إن المستشفى استقبل أربع جثث.\n"
+                  "وقال متحدث باسم أفريكوم إن القيادة تراجع التقارير، رافضاً التعليق على الحصيلة.")
+    assert not [c for c in claims if c.stance == "denies"]
+
+
+def test_no_fighters_among_the_dead_makes_them_civilians_not_a_target_denial() -> None:
+    found = seen("وقال مدير مستشفى سبها إن القتلى من عمال المزارع، نافياً وجود أي مسلحين بينهم.")
+    assert ("sabha_hospital", "civilians_harmed", None, "asserts", None) in found
+    assert not [s for s in found if s.kind == "targeting"]
+
+
+def test_the_group_news_agency_in_quotes_speaks_for_the_group() -> None:
+    claims = read('ونشرت وكالة "أعماق" بياناً زعمت فيه أن الغارة قتلت ثلاثة رعاة.')
+    killed = next(c for c in claims if c.kind == "killed")
+    assert (GAZETTEER.root(killed.party), killed.value) == ("isis", 3)
+
+
+def test_a_verb_without_subject_speaks_for_the_owner_of_the_strike_named() -> None:
+    claims = read("وأعلن الجيش الوطني الليبي مقتل ستة مسلحين.\n"
+                  "ويأتي ذلك بعد أسابيع من غارة مماثلة للجيش قرب هون، قال إنها قتلت 9 عناصر.")
+    nine = next(c for c in claims if c.value == 9)
+    assert GAZETTEER.root(nine.party) == "lna"
+
+
+def test_a_series_of_raids_at_one_place_on_one_dawn_is_one_strike() -> None:
+    claim = one("قال الجيش الوطني الليبي إن طيرانه نفذ فجر الخميس سلسلة غارات على معسكر "
+                "للتنظيم قرب هون، قتل خلالها 5 مسلحين.", "killed")
+    assert (claim.value, claim.event_date.start) == (5, date(2019, 10, 17))
+
+
+def test_strikes_on_listed_days_at_listed_places_are_told_in_that_order() -> None:
+    claims = read("أعلنت أفريكوم أنها نفذت ضربتين يومي 15 و17 أكتوبر في منطقتي غات ومرزق.\n"
+                  "وقالت إن الضربة الأولى قتلت أربعة مسلحين، فيما قتلت الثانية مسلحاً واحداً.\n"
+                  "وقال مصدر محلي في مرزق إن الضربة أصابت شاحنة على الطريق.")
+    by_value = {c.value: c.event_date.start for c in claims if c.kind == "killed"}
+    assert by_value == {4: date(2019, 10, 15), 1: date(2019, 10, 17)}
+    target = next(c for c in claims if c.kind == "targeting")
+    assert target.event_date.start == date(2019, 10, 17)
+
+
+def test_a_nominal_negation_with_a_preposition_is_a_zero() -> None:
+    claim = one("وأفادت أفريكوم بعدم مقتل أو إصابة أي مدني في الغارة.", "civilians_harmed")
+    assert claim.value == 0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ['وبهاتين الضربتين يرتفع عدد الضربات الأمريكية في ليبيا إلى 9 ضربات، وفق إحصاء لـ"الموقع".',
+     "وبهذه الغارة يرتفع عدد الضربات التي نفذتها أفريكوم في الجنوب إلى تسع ضربات."],
+)
+def test_a_running_count_in_the_outlet_voice_is_the_outlet_s(sentence: str) -> None:
+    claims = read("أعلنت أفريكوم مقتل مسلحين اثنين في غارة قرب غات.\n" + sentence)
+    count = next(c for c in claims if c.kind == "strikes")
+    assert (count.party, count.value) == ("testoutlet", 9)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("وأكد العميد أن القتلى الأربعة مدنيون.", {("killed", 4), ("civilians_harmed", 4)}),
+        ("وقالت البلدية إن غارة أوقعت قتيلاً وجريحين.", {("killed", 1), ("injured", 2)}),
+        ("وقال المصدر إن جثة سائق الشاحنة نقلت إلى المستشفى.", {("killed", 1)}),
+        ("وأكد المستشفى أنه لم يستقبل أي جريح أو جثة.", {("injured", 0)}),
+    ],
+)
+def test_counts_written_without_a_figure_before_the_noun(
+        sentence: str, expected: set[tuple[str, int | None]]) -> None:
+    claims = read("قال مسؤول محلي إن غارة جوية استهدفت منزلاً قرب غات فجر الجمعة.\n" + sentence)
+    last = [c for c in claims if c.quote.startswith(sentence[:20])]
+    assert {(c.kind, c.value) for c in last} >= expected

@@ -69,6 +69,8 @@ def find_cues(article: Article, sentence: Sentence) -> list[Cue]:
             bare = word[1:] if word[:1] in "وف" and word[1:] in _ALL_VERBS else word
             if bare in lx.RELAY_WORDS and not _ABOUT.search(text, m.end(), min(ne, m.end() + 80)):
                 continue  # "نقلت سيارة إسعاف جريحين": carried, not reported
+            if bare in lx.REFUSE_WORDS and lx.REFUSAL.match(text, m.end()):
+                continue  # "رافضا تأكيد أي حصيلة": no denial
             cues.append(Cue(m.start(), m.end(), kind, bare, continues=bare != word))
     for m in _STATEMENT_NOUN.finditer(text, ns, ne):
         cues.append(Cue(m.start(), m.end(), "post", m.group().strip(), nominal=True))
@@ -146,6 +148,32 @@ def _speaker(article: Article, cue: Cue, sentence: Sentence,
                and not _complement(text, ns, p.start)]
     if opening:
         return opening[0].id  # "نفذت القيادة … ست غارات …، قالت إنها": the sentence's subject
+    if not cue.continues:
+        owner = _strike_owner(article, [p for p in before if p.start >= ns])
+        if owner is not None:
+            return owner  # "غارة مماثلة للجيش …، قال إنها": whose strike it was
+    return None
+
+
+_OWNER_GAP = re.compile(r"\s+(?:\S+\s+){0,2}?(?:ل|(?:التي|الذي)\s+\S+\s+)?$")
+
+
+def _strike_owner(article: Article, before: list[PartyHit]) -> str | None:
+    """The party whose strike the clause names ("غارة مماثلة للجيش", "الضربة التي نفذتها
+    أفريكوم"), for a speech verb with no subject of its own."""
+    text = article.text
+    for hit in reversed(before):
+        if not _speaks(article.gazetteer, hit.id):
+            continue
+        lead = text[max(0, hit.start - 40):hit.start]
+        strikes = list(lx.STRIKE_WORD.finditer(lead))
+        strike = strikes[-1] if strikes else None
+        if strike is None or _CLAUSE_BREAK.search(lead, strike.end()):
+            continue
+        possessive = text.startswith("ل", hit.start) or lead.endswith("ل")
+        if _OWNER_GAP.fullmatch(lead, strike.end()) and (
+                possessive or lx.EXECUTED.search(lead, strike.end())):
+            return hit.id
     return None
 
 

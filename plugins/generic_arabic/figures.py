@@ -39,6 +39,7 @@ _KNOWN_NOUNS = frozenset(lx.VEHICLE_NOUNS) | frozenset(lx.BUILDING_NOUNS) | froz
 _OTHERS = frozenset({"اخرين", "اخري", "اخريات", "اخرون"})
 _STRIKES_BEFORE = re.compile(lx.W + r"[وبل]?ال(?:ضربات|غارات)\s+$")
 _PARTITIVE = re.compile(r"\s+من\s+(?:ال)(?:قتلي|جرحي|ضحايا|مصابين|جثث)" + lx.E)
+_NOUN_BEFORE = re.compile(r"(?<!\S)(?P<noun>\S+?)(?:هما|هم|ها)?\s+$")
 _LIST_GAP = re.compile(r"\s*(?:[،,]\s*)?و?\s*")
 _PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
 
@@ -163,10 +164,19 @@ def _kinds(article: Article, number: NumberHit, seg_start: int, before_start: in
                                                        number.start):
         # "الضربات الثلاث التي نفذتها": a count of the strikes named before it
         return ["strikes"] if mention.value and mention.value >= 2 else []
+    if mention.noun is None:
+        # "القتلى الثلاثة", "أفرادها الخمسة": a definite number after the noun it counts
+        before = _NOUN_BEFORE.search(text, max(seg_start, number.start - 20), number.start)
+        if before:
+            noun = bare(before.group("noun"))
     if noun in lx.NOUN_KIND:
         kind = lx.NOUN_KIND[noun]
         if kind == "strikes" and (mention.value is None or mention.value < 2):
             return []
+        after_end = number.noun_end or number.end
+        if kind in ("killed", "injured") and _CIVILIAN_NEXT.match(
+                text[after_end:after_end + 30]):
+            return [kind, "civilians_harmed"]  # "القتلى الثلاثة مدنيون", "ثلاثة قتلى مدنيين"
         return [kind]
     after_end = number.noun_end or number.end
     if not _person(noun) and mention.value is not None:
@@ -306,6 +316,8 @@ def civilian_spots(article: Article, seg_start: int, seg_end: int) -> list[Spot]
     for m in lx.DEAD_WERE_CIVILIANS.finditer(text, seg_start, seg_end):
         if not article.numbers_in(max(seg_start, m.start() - 12), m.end()):
             out.append(Spot(m.start(), "civilians_harmed", None, "unspecified"))
+    for m in lx.NO_FIGHTERS_AMONG.finditer(text, seg_start, seg_end):
+        out.append(Spot(m.start(), "civilians_harmed", None, "unspecified"))
     return out
 
 

@@ -102,6 +102,8 @@ class Ref:
     places: list[str] = field(default_factory=list)
     since: DateHit | None = None
     window_end: int = 0
+    later_places: list[str] = field(default_factory=list)  # named after it in the sentence
+    sentence_places: list[str] = field(default_factory=list)  # even in a speaker's title
     perpetrator: str | None = None
     incident: Incident | None = None
 
@@ -154,7 +156,11 @@ def find_refs(article: Article, sentence: Sentence) -> list[Ref]:
     refs.extend(_verbal_refs(article, sentence, refs))
     refs.extend(_elided_refs(article, sentence, refs))
     refs.sort(key=lambda r: r.start)
+    named = article.places_in(sentence.start, sentence.end)
     for i, ref in enumerate(refs):
+        ref.sentence_places = [p.id for p in named]
+        ref.later_places = [p.id for p in named if p.start >= ref.end
+                            and not _inside_party(article, p)]
         ref.window_end = _window_end(article, sentence, ref, refs[i + 1:])
         own_places = [p for p in article.places_in(ref.start, ref.window_end)
                       if not _inside_party(article, p)]
@@ -167,7 +173,8 @@ def find_refs(article: Article, sentence: Sentence) -> list[Ref]:
 
 
 _ELIDED_AFTER = re.compile(
-    r"(?:[،,؛]|اما|فيما|بينما|ثم)\s*$|(?:" + lx.TARGET_VERB.pattern + "|" + lx.EXECUTED.pattern
+    r"(?:[،,؛]|اما|فيما|بينما|ثم)\s*$|(?:[وف]?(?:قتلت|اسفرت|خلفت|اوقعت|دمرت)\s*$)|(?:"
+    + lx.TARGET_VERB.pattern + "|" + lx.EXECUTED.pattern
     + r")\s*$"
 )
 
@@ -344,9 +351,13 @@ class Incidents:
             days.sort(key=lambda d: d.start)
             group = self.new(count=max(ref.count or 0, len(days)), place=place,
                              perpetrator=ref.perpetrator, said=said, earlier=ref.earlier)
+            # "ضربتين يومي 8 و10 ديسمبر … في منطقتي وادي عتبة والقطرون": in that order
+            spots = distinct_places(article, ref.later_places)
             for i, day in enumerate(days, 1):
                 part = self.part(group, i)
                 part.date = day.mention.value
+                if len(spots) == len(days):
+                    part.place = spots[i - 1]
             return group
         if ref.ordinal is not None and not ref.another:
             group = self.group_of(current)
@@ -366,6 +377,16 @@ class Incidents:
                 told[ref.ordinal - 1].ordinal = ref.ordinal
                 return told[ref.ordinal - 1]
         value = dated[0].mention.value if dated else None
+        if current is not None and current.grouped and ref.definite and ref.count == 1 and (
+                not ref.plural and ref.ordinal is None and value is None and not ref.another
+                and not ref.earlier):
+            # "مصدر محلي في القطرون: الضربة أصابت …": of the strikes just told, the one at
+            # the town named
+            for places in (ref.places, ref.sentence_places):
+                at = [p for p in current.parts if p.place is not None and any(
+                    places_agree(article, p.place, q, strict=True) for q in places)]
+                if len(at) == 1:
+                    return at[0]
         if value is not None:
             if ref.definite and current is not None and not ref.another and (
                     current.date is None or current.date == value) and places_agree(

@@ -18,7 +18,9 @@ from .article import Article, PartyHit, town_before
 
 #: Parties that are talked about far more often than they talk.
 NON_SPEAKERS = frozenset({"isis", "al_qaeda"})
-_POINTER = re.compile(lx.W + r"[وفل]?(" + lx.words(*lx.HEADS) + ")" + lx.E)
+#: "القيادة", "وأوضحت القيادة", and after the preposition ل "للجيش" (الجيش).
+_POINTER = re.compile(lx.W + r"(?:[وف]?(?P<ll>لل)(?P<rest>" + lx.words(*(h[2:] for h in lx.HEADS))
+                      + r")|[وفل]?(?P<head>" + lx.words(*lx.HEADS) + "))" + lx.E)
 _ROLE = re.compile(lx.W + r"[وفل]?(?:ال)?(?:متحدث|متحدثه|ناطق)\s+(?:الرسمي\s+)?(?:باسم|عن)" + lx.E)
 _SOURCE_WORD = re.compile(
     lx.W + r"[وف]?(?:مصدر|مصادر|مسوول|مسوولون|مسوولين|تقديرات|شاهد|شهود|طبيب|ناشط|ناشطون|"
@@ -30,12 +32,17 @@ _US_ADJECTIVE = re.compile(
     r"\s*(?:ال)?(?:امريكي|اميركي|امريكيه|اميركيه|امريكيون|اميركيون|امريكيين|اميركيين)" + lx.E
 )
 _GROUP_HEAD = "التنظيم"
+#: 'وكالة "أعماق"': the group's news agency, its name in quotes.
+_AGENCY_QUOTED = re.compile(lx.W + r"[وبل]?(?:ال)?وكاله\s*[«\"“']\s*(?:اعماق)\s*[»\"”']")
 
 
 def party_hits(article: Article) -> list[PartyHit]:
     text, gazetteer = article.text, article.gazetteer
     hits = [PartyHit(m.start, m.end, m.id, _heads(text, m.start, m.end, m.id))
             for m in gazetteer.find_parties(text)]
+    for m in _AGENCY_QUOTED.finditer(text):
+        if "amaq" in gazetteer.parties:
+            hits = _replace(hits, PartyHit(m.start(), m.end(), "amaq", frozenset({"الوكاله"})))
     hits = _town_offices(article, hits)
     hits = _sources_inside(article, hits)
     hits = _roles(text, sorted(hits, key=lambda h: h.start))
@@ -164,7 +171,8 @@ def _roles(text: str, hits: list[PartyHit]) -> list[PartyHit]:
 
 def _pointers(text: str, hits: list[PartyHit]) -> list[PartyHit]:
     """Bare head nouns ("وأوضحت القيادة") become hits of the last party with that head."""
-    found = [(m.start(1), m.end(1), m.group(1)) for m in _POINTER.finditer(text)]
+    found = [(m.start("ll"), m.end(), "ال" + m.group("rest")) if m.group("ll") else
+             (m.start("head"), m.end(), m.group("head")) for m in _POINTER.finditer(text)]
     out: list[PartyHit] = []
     latest: dict[str, str] = {}
     i = j = 0

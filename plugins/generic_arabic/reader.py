@@ -260,12 +260,17 @@ class Reader:
         for spot in spots:
             if spot.kind == "coordination" and spot.partner_pronoun:
                 spot.target = party
-            if spot.kind == "killed" and lx.TOTALISER.search(
-                    text, seg_start, spot.number.start if spot.number else spot.position):
-                spot.total = True
             ref = attach(text, spot, seg_start, seg_end, refs)
             incident = ref.incident if ref and ref.incident else self._default_incident(
                 spot, sentence, said)
+            totaliser = lx.TOTALISER.search(
+                text, seg_start, spot.number.start if spot.number else spot.position)
+            if spot.kind == "killed" and totaliser and not (
+                    totaliser.group() in lx.OVER_THEM and ref is not None
+                    and (ref.plural or (ref.count or 0) >= 2)
+                    and _single_day(ref) and not incident.grouped):
+                # "لقي خلالها 4" after "سلسلة غارات فجر الجمعة" on one place: one strike
+                spot.total = True
             if spot.part is not None:
                 group = self.incidents.group_of(incident) or incident
                 incident = self.incidents.part(group, spot.part)
@@ -336,6 +341,7 @@ class Reader:
         if any(s.kind == "coordination" for s in spots):
             return spots
         if lx.TARGET_DENIAL.search(text, seg_start, seg_end) and lx.TARGET_DENIAL_OBJECT.search(
+                text, seg_start, seg_end) and not lx.NO_FIGHTERS_AMONG.search(
                 text, seg_start, seg_end):
             return [s for s in spots if s.kind != "targeting"] + [
                 Spot(denial_base.position, "targeting", stance="denies")]
