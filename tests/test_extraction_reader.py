@@ -630,3 +630,72 @@ def test_counts_written_without_a_figure_before_the_noun(
     claims = read("قال مسؤول محلي إن غارة جوية استهدفت منزلاً قرب غات فجر الجمعة.\n" + sentence)
     last = [c for c in claims if c.quote.startswith(sentence[:20])]
     assert {(c.kind, c.value) for c in last} >= expected
+
+
+# --- eighth round ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("قالت أفريكوم إن الغارة أودت بحياة أربعة من أعضاء التنظيم.", {("killed", 4)}),
+        ("وقال المصدر إن الغارة دمرت عربتين مسلحتين.", {("vehicles_destroyed", 2)}),
+        ("وقال عضو المجلس إن ضحاياه خمسة أشخاص.", {("killed", 5)}),
+        ("ويقدر الجيش الأمريكي أن أقل من 150 مقاتلا من التنظيم لا يزالون ينشطون في الجنوب.",
+         {("remaining_strength", 150)}),
+        ("وقالت أفريكوم إن تقييمها لا يشير إلى مقتل أو جرح أي مدني.", {("civilians_harmed", 0)}),
+    ],
+)
+def test_more_ways_to_say_it(sentence: str, expected: set[tuple[str, int | None]]) -> None:
+    found = {(s.kind, s.value) for s in seen("أعلنت أفريكوم تنفيذ غارة قرب غات فجر الجمعة.\n"
+                                            + sentence) if s.kind != "targeting"}
+    assert found >= expected
+
+
+def test_the_source_of_an_organisation_is_the_source_later() -> None:
+    claims = read("قال مصدر عسكري بحكومة الوفاق إن الغارة قتلت 6 مسلحين قرب غات.\n"
+                  "وأشار المصدر إلى أن الضربة تمت بالتنسيق مع غرفة العمليات.")
+    assert {GAZETTEER.root(c.party) for c in claims} == {"gna"}
+
+
+def test_since_then_makes_a_total_and_the_last_of_them_is_one_strike() -> None:
+    claims = read("منذ سبتمبر الماضي كثفت أفريكوم ضرباتها. وتقول أفريكوم إن خمس ضربات نفذتها منذ "
+                  "ذلك الحين أدت إلى مقتل 30 مسلحا.\n"
+                  "وفي آخر هذه الضربات، التي نفذت في 15 أكتوبر قرب مرزق، قالت أفريكوم إنها قتلت "
+                  "ثلاثة عناصر.")
+    total = one_of(claims, "killed_total")
+    assert (total.value, total.event_date.precision != "day") == (30, True)
+    last = one_of(claims, "killed")
+    assert (last.value, last.event_date.start) == (3, date(2019, 10, 15))
+    strikes = one_of(claims, "strikes")
+    assert strikes.event_date.precision != "day"
+
+
+def one_of(claims: list[ClaimDraft], kind: str) -> ClaimDraft:
+    found = [c for c in claims if c.kind == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_activists_doubting_the_figures_deny_the_total() -> None:
+    claims = read("وتقول أفريكوم إن ست ضربات نفذتها منذ ذلك الحين قتلت 40 مسلحا.\n"
+                  "لكن ناشطين في الجنوب يشككون في هذه الأرقام، ويقولون إن بين القتلى رعاة لا "
+                  "علاقة لهم بالتنظيم.")
+    doubt = [c for c in claims if c.party == "unnamed_local_source"]
+    assert {(c.kind, c.value, c.stance) for c in doubt} == {
+        ("killed_total", 40, "denies"), ("civilians_harmed", None, "asserts")}
+
+
+def test_a_researcher_is_an_expert_and_a_title_before_a_name_is_the_person() -> None:
+    expert = one("ويقول الباحث في الشؤون الليبية إن عدد مقاتلي التنظيم لا يتجاوز 300.",
+                 "remaining_strength")
+    assert expert.party == "experts"
+    claims = read("قالت أفريكوم إن غارة قتلت 5 مسلحين قرب غات.\n"
+                  "وهي رواية نفاها الخبير العسكري في حكومة الوفاق عادل عبد الكافي.")
+    assert {c.party for c in claims if c.stance == "denies"} == {"adel_abdel_kafi"}
+
+
+def test_the_target_after_the_clause_that_names_who_struck() -> None:
+    claim = one("قتل مدنيان جراء غارة جوية شنها طيران حفتر، على مزرعة قرب غدوة، مساء الجمعة.",
+                "targeting")
+    assert claim.event_date.start == date(2019, 10, 18)

@@ -206,8 +206,15 @@ def _complement(text: str, start: int, end: int) -> bool:
 
 
 def _specific(gazetteer: Gazetteer, party: str, following: list[PartyHit]) -> str:
-    """Prefer a named person or office of the same organisation right after its name."""
+    """Prefer a named person or office of the same organisation right after its name, and
+    a named person right after a title ("الخبير العسكري في حكومة الوفاق العقيد …")."""
     entry = gazetteer.parties.get(party)
+    if entry is not None and entry.kind == "unnamed_source":
+        for hit in following[:2]:
+            other = gazetteer.parties.get(hit.id)
+            if other and other.kind == "person":
+                return hit.id
+        return party
     if entry is None or entry.kind != "organisation":
         return party
     root = gazetteer.root(party)

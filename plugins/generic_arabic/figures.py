@@ -39,6 +39,7 @@ _KNOWN_NOUNS = frozenset(lx.VEHICLE_NOUNS) | frozenset(lx.BUILDING_NOUNS) | froz
 _OTHERS = frozenset({"اخرين", "اخري", "اخريات", "اخرون"})
 _STRIKES_BEFORE = re.compile(lx.W + r"[وبل]?ال(?:ضربات|غارات)\s+$")
 _PARTITIVE = re.compile(r"\s+من\s+(?:ال)(?:قتلي|جرحي|ضحايا|مصابين|جثث)" + lx.E)
+_BUILDING_STEMS = ("منزل", "مبني", "مقر", "مخزن", "مستودع", "بيت", "مجمع", "مخبا")
 _NOUN_BEFORE = re.compile(r"(?<!\S)(?P<noun>\S+?)(?:هما|هم|ها)?\s+$")
 _LIST_GAP = re.compile(r"\s*(?:[،,]\s*)?و?\s*")
 _PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
@@ -186,7 +187,8 @@ def _kinds(article: Article, number: NumberHit, seg_start: int, before_start: in
         if _INJURED_AFTER.match(tail):
             return ["injured"]
         return ["killed"] if _KILLED_AFTER.match(tail) else []
-    if lx.STRENGTH_SUBJECT.search(text, before_start, number.start):
+    if lx.STRENGTH_SUBJECT.search(text, before_start, number.start) or (
+            not _civilian(noun) and lx.REMAIN_AFTER.match(text, after_end, seg_end)):
         return ["remaining_strength"]
     civilian = _civilian(noun) or bool(_CIVILIAN_NEXT.match(text[after_end:after_end + 30]))
     kind = _casualty(text, before_start, number.start, after_end, seg_end)
@@ -365,7 +367,7 @@ def targeting_spots(article: Article, seg_start: int, seg_end: int, has_strike: 
         stop = _CLAUSE_END.search(text, position, seg_end)
         listed = [n for n in numbers if position <= n.start < (stop.start() if stop else seg_end)]
         if any(bare(n.mention.noun or "") in lx.BUILDING_NOUNS for n in listed) or any(
-                m.group("noun").startswith(("منزل", "مبني", "مقر", "مخزن", "مستودع", "بيت"))
+                m.group("noun").startswith(_BUILDING_STEMS)
                 and (m.start() == position or m.group("and"))
                 for m in lx.ONE_OBJECT.finditer(text, position,
                                                 stop.start() if stop else seg_end)):
@@ -373,8 +375,7 @@ def targeting_spots(article: Article, seg_start: int, seg_end: int, has_strike: 
                             target=_target_text(article, position, seg_end)))
             continue
         one = lx.ONE_OBJECT.match(text, position)
-        vehicle = one is not None and not one.group("noun").startswith(
-            ("منزل", "مبني", "مقر", "مخزن", "مستودع", "بيت", "مجمع"))
+        vehicle = one is not None and not one.group("noun").startswith(_BUILDING_STEMS)
         if (one and not vehicle) or (one is None and lx.TARGET_NOUN.match(text, position)
                                      and not _VEHICLE_TARGET.match(text, position)):
             out.append(Spot(verb.start(), "targeting", target=_target_text(article, position,
@@ -388,10 +389,16 @@ def on_target_spots(article: Article, ref_end: int, window_end: int) -> list[Spo
     noun = lx.STRIKE_WORD.search(text, max(0, ref_end - 12), ref_end)
     if noun is None or noun.group("noun") in ("هجوم", "هجمات"):
         return []  # an attack "على بوابة أمنية" is not a strike on ISIS
-    m = re.compile(lx.W + r"علي\s+").search(text, ref_end, window_end)
+    m = _ON.search(text, ref_end, window_end) or _ON_AFTER_COMMA.match(text, window_end)
     if m and lx.TARGET_NOUN.match(text, m.end()):
-        return [Spot(m.start(), "targeting", target=_target_text(article, m.end(), window_end))]
+        return [Spot(m.start(), "targeting", target=_target_text(article, m.end(),
+                                                                 max(window_end, m.end() + 40)))]
     return []
+
+
+_ON = re.compile(lx.W + r"علي\s+")
+#: "غارة شنها طيران حفتر، على مزرعة": the target after the clause naming who struck.
+_ON_AFTER_COMMA = re.compile(r"\s*[،,]\s*علي\s+")
 
 
 def is_really_spots(article: Article, seg_start: int, seg_end: int) -> list[Spot]:

@@ -102,6 +102,7 @@ class Ref:
     places: list[str] = field(default_factory=list)
     since: DateHit | None = None
     window_end: int = 0
+    open_period: bool = False  # "منذ ذلك الحين": over a stretch of time, without a date
     later_places: list[str] = field(default_factory=list)  # named after it in the sentence
     sentence_places: list[str] = field(default_factory=list)  # even in a speaker's title
     perpetrator: str | None = None
@@ -137,6 +138,8 @@ def find_refs(article: Article, sentence: Sentence) -> list[Ref]:
         if m.group("suffix") and noun in ("ضربات", "غارات"):
             count = None  # "ضرباتها": its strikes in general
         ref = Ref(start, m.end(), definite, count, plural)
+        if plural and lx.ONE_OF_THEM.search(text, max(sentence.start, start - 16), start):
+            ref.count, ref.plural, ref.another = 1, False, True  # "آخر هذه الضربات"
         tail = m.end()
         while (adj := lx.STRIKE_ADJ.match(text, tail)) is not None:
             tail = adj.end()
@@ -159,6 +162,8 @@ def find_refs(article: Article, sentence: Sentence) -> list[Ref]:
     named = article.places_in(sentence.start, sentence.end)
     for i, ref in enumerate(refs):
         ref.sentence_places = [p.id for p in named]
+        ref.open_period = bool(lx.SINCE_THEN.search(
+            text, max(sentence.start, ref.start - 30), min(sentence.end, ref.end + 40)))
         ref.later_places = [p.id for p in named if p.start >= ref.end
                             and not _inside_party(article, p)]
         ref.window_end = _window_end(article, sentence, ref, refs[i + 1:])
@@ -344,7 +349,8 @@ class Incidents:
         days = [d for d in ordered if d.day]
         dated = [d for d in ordered if d.mention.resolved or not article.published]
         current = self.current
-        if ref.since is not None and (ref.plural or (ref.count or 0) >= 2) and not days:
+        if (ref.since is not None or ref.open_period) and (
+                ref.plural or (ref.count or 0) >= 2) and not days:
             return self.new(place=place, perpetrator=ref.perpetrator, said=said, aggregate=True,
                             count=ref.count if (ref.count or 0) >= 2 else None)
         if len(days) >= 2 and (ref.plural or (ref.count or 0) >= 2):

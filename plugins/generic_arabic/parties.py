@@ -24,7 +24,8 @@ _POINTER = re.compile(lx.W + r"(?:[وف]?(?P<ll>لل)(?P<rest>" + lx.words(*(h[2
 _ROLE = re.compile(lx.W + r"[وفل]?(?:ال)?(?:متحدث|متحدثه|ناطق)\s+(?:الرسمي\s+)?(?:باسم|عن)" + lx.E)
 _SOURCE_WORD = re.compile(
     lx.W + r"[وف]?(?:مصدر|مصادر|مسوول|مسوولون|مسوولين|تقديرات|شاهد|شهود|طبيب|ناشط|ناشطون|"
-    r"احد\s+وجهاء|وجهاء|احد\s+اعيان|اعيان|شيخ|احد\s+سكان|احد\s+الاهالي|مواطن|مواطنون)"
+    r"احد\s+وجهاء|وجهاء|احد\s+اعيان|اعيان|شيخ|احد\s+سكان|احد\s+الاهالي|مواطن|مواطنون|ناشطين|"
+    r"ناشطا|نشطاء|حقوقيون|حقوقيين)"
     r"(?:\s+(?:عسكري|عسكريه|امني|امنيه|مطلع|مطلعه|رسمي|رسميه|حكومي|حكوميه|مسوول|مقرب|مقربه|"
     r"ميداني|اخر|محلي|محليه|محليون|محليين|طبي|طبيه))?" + lx.E
 )
@@ -153,7 +154,7 @@ def _sources_inside(article: Article, hits: list[PartyHit]) -> list[PartyHit]:
         party = f"{root}_source"
         gazetteer.ensure_party(party, f"{entry.name}: unnamed source", "unnamed_source", root)
         start = min(m.start(), by_start.get(m.start(), org).start)
-        hits = _replace(hits, PartyHit(start, org.end, party, org.heads))
+        hits = _replace(hits, PartyHit(start, org.end, party, org.heads | {"المصدر"}))
     return hits
 
 

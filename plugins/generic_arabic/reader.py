@@ -488,5 +488,5 @@ def _said_before(said: DateValue, incident: Incident) -> bool:
 
 
 def _single_day(ref: Ref) -> bool:
-    return any(d.day for d in ref.dates) and not ref.since
+    return any(d.day for d in ref.dates) and not ref.since and not ref.open_period
 
