@@ -699,3 +699,61 @@ def test_the_target_after_the_clause_that_names_who_struck() -> None:
     claim = one("قتل مدنيان جراء غارة جوية شنها طيران حفتر، على مزرعة قرب غدوة، مساء الجمعة.",
                 "targeting")
     assert claim.event_date.start == date(2019, 10, 18)
+
+
+# --- ninth round ----------------------------------------------------------------------------
+
+
+def test_denying_the_targeting_of_any_houses_is_a_target_denial() -> None:
+    claims = read("قال عميد بلدية سبها إن الغارة استهدفت منازل مدنيين.\n"
+                  "من جهتها، نفت القيادة العامة في بيان استهداف أي منازل.")
+    assert {(c.party, c.kind, c.stance) for c in claims} == {
+        ("sabha_municipality", "targeting", "asserts"), ("lna", "targeting", "denies")}
+
+
+def test_describing_a_claim_as_exaggerated_denies_it() -> None:
+    claims = read("أعلن الجيش الوطني الليبي مقتل 6 إرهابيين في غارة على غات.\n"
+                  "في المقابل، وصف المجلس البلدي غات ما أعلنه الجيش بأنه \"مبالغ فيه\".")
+    assert {(c.party, c.value, c.stance) for c in claims} == {
+        ("lna", 6, "asserts"), ("ghat_municipality", 6, "denies")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "zero"),
+    [("ولم يشر البيان إلى سقوط ضحايا في صفوف المدنيين.", False),
+     ("وقالت أفريكوم إن تقييمها الأولي لم يشر إلى وقوع إصابات بين المدنيين.", True)],
+)
+def test_a_statement_silent_on_civilians_claims_no_zero(sentence: str, zero: bool) -> None:
+    claims = read("أعلنت أفريكوم مقتل 4 مسلحين في غارة قرب غات.\n" + sentence)
+    assert any(c.kind == "civilians_harmed" for c in claims) == zero
+
+
+def test_the_toll_of_a_war_and_the_displaced_are_no_strike_claims() -> None:
+    claims = read("تدخل المعارك جنوب طرابلس شهرها السابع، وسط تقديرات بسقوط أكثر من ألف قتيل، "
+                  "ونزوح ما يزيد على 120 ألف شخص.\n"
+                  "وفي الجنوب، قالت أفريكوم إنها قتلت ستة متشددين في غارة قرب غدوة.")
+    assert {(c.kind, c.value) for c in claims} == {("killed", 6)}
+
+
+def test_the_day_of_both_strikes_dates_the_strikes_told_respectively() -> None:
+    claims = read("أعلن الجيش الليبي أن سلاح الجو شن غارتين على أوكار للتنظيم في منطقتي تراغن "
+                  "وأم الأرانب، أسفرتا عن مقتل 5 و3 من عناصر التنظيم على التوالي.\n"
+                  "وأضاف أن الغارتين نفذتا صباح الثلاثاء.", date(2019, 10, 23))
+    killed = {c.value: c.event_date.start for c in claims if c.kind == "killed"}
+    assert killed == {5: date(2019, 10, 22), 3: date(2019, 10, 22)}
+    assert len({c.place for c in claims if c.kind == "killed"}) == 2
+
+
+def test_strikes_over_the_last_days_and_what_these_strikes_did() -> None:
+    claims = read("أعلن الجيش الليبي أن سلاح الجو نفذ خلال الأيام الثلاثة الماضية سلسلة غارات "
+                  "على مقرات للتنظيم في الجفرة.\n"
+                  "وقال بيان للقيادة العامة إنه تم خلال هذه الغارات القضاء على 11 إرهابيا.")
+    total = one_of(claims, "killed_total")
+    assert (total.value, total.event_date.precision != "day") == (11, True)
+
+
+def test_the_town_of_an_institution_is_not_where_the_strike_was() -> None:
+    claims = read("وأوضح العميد أن غارة الخميس الماضي على منطقة تمسة أسفرت عن مقتل تسعة عناصر.\n"
+                  "كما أشار إلى أن الغارة نفذت بناء على معلومات قدمتها الأجهزة الأمنية في سبها، "
+                  "في إطار التعاون القائم بين الطرفين.")
+    assert {c.event_date.start for c in claims} == {date(2019, 10, 17)}

@@ -72,6 +72,9 @@ def find_cues(article: Article, sentence: Sentence) -> list[Cue]:
             if bare in lx.REFUSE_WORDS and lx.REFUSAL.match(text, m.end()):
                 continue  # "رافضا تأكيد أي حصيلة": no denial
             cues.append(Cue(m.start(), m.end(), kind, bare, continues=bare != word))
+    for m in lx.DESCRIBE.finditer(text, ns, ne):
+        if lx.DISMISSED.search(text, m.end(), min(ne, m.end() + 120)):
+            cues.append(Cue(m.start(), m.end(), "deny", m.group().lstrip("وف")))
     for m in _STATEMENT_NOUN.finditer(text, ns, ne):
         cues.append(Cue(m.start(), m.end(), "post", m.group().strip(), nominal=True))
     for m in lx.ECHO.finditer(text, ns, ne):

@@ -229,6 +229,9 @@ def _casualty(text: str, start: int, position: int, after: int, seg_end: int) ->
         return "remaining_strength"
     kill = _last(lx.KILL, text, start, position)
     injure = _last(lx.INJURE, text, start, position)
+    other = _last(lx.NOT_HARM, text, start, position)
+    if other is not None and other > max(kill or -1, injure or -1):
+        return None  # "… قتيل، ونزوح 120 ألف شخص"
     if kill is not None or injure is not None:
         if injure is not None and (kill is None or injure > kill):
             return "injured"
@@ -258,6 +261,9 @@ def zero_spots(article: Article, seg_start: int, seg_end: int, denial: bool) -> 
     out: list[Spot] = []
     for m in lx.NEGATED.finditer(text, seg_start, seg_end):
         noun = m.group("noun")
+        if lx.NOT_MENTIONED.match(text, m.start()) and not lx.ASSESSMENT.search(
+                text, max(seg_start, m.start() - 25), min(seg_end, m.start() + 30)):
+            continue  # "ولم يشر البيان إلى سقوط ضحايا": silence, no zero
         if noun in lx.HARM_NOUNS and not lx.CIVILIAN_AFTER.match(text, m.end()):
             continue  # "لم يلحق أضراراً" counts only as harm to civilians
         out.append(Spot(m.start(), _zero_kind(text, noun, m.end()), 0, harm=_harm_of(noun)))

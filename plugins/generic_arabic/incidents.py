@@ -168,7 +168,8 @@ def find_refs(article: Article, sentence: Sentence) -> list[Ref]:
                             and not _inside_party(article, p)]
         ref.window_end = _window_end(article, sentence, ref, refs[i + 1:])
         own_places = [p for p in article.places_in(ref.start, ref.window_end)
-                      if not _inside_party(article, p)]
+                      if not _inside_party(article, p) and not _INSTITUTION_BEFORE.search(
+                          text, max(0, p.start - 40), p.start)]
         ref.places = [p.id for p in own_places]
         if ref.perpetrator is None:
             ref.perpetrator = _perpetrator_in(article, ref.end, ref.window_end)
@@ -256,6 +257,13 @@ def _window_end(article: Article, sentence: Sentence, ref: Ref, later: list[Ref]
     return end
 
 
+#: "معلومات قدمتها الأجهزة الأمنية في سبها": the town of an institution, not of the strike.
+_INSTITUTION_BEFORE = re.compile(
+    lx.W + r"(?:ال)?(?:اجهزه|سلطات|مديريه|مكتب|فرع|غرفه|اداره|كتيبه|سكان|اهالي|ابناء|"
+    r"مستشفي|عميد|مجلس)(?:\s+\S+)?\s+(?:في|ب)\s*$"
+)
+
+
 def _inside_party(article: Article, place: PlaceHit) -> bool:
     """A town inside a name ("قوة حماية سرت", "عميد بلدية سبها") is not where it happened."""
     return any(p.start <= place.start and place.end <= p.end
@@ -292,7 +300,9 @@ def distinct_places(article: Article, places: list[str]) -> list[str]:
     for place in dict.fromkeys(places):  # in the order the text names them
         if article.place_kind(place) in ("region", "country"):
             continue
-        if all(not places_agree(article, place, kept) for kept in out):
+        # two towns named apart are two places, however close; a town and the area around
+        # it are one
+        if all(not places_agree(article, place, kept, distance=0.0) for kept in out):
             out.append(place)
     return out
 
@@ -312,12 +322,15 @@ class Incidents:
     all: list[Incident] = field(default_factory=list)
     current: Incident | None = None
     last_group: Incident | None = None  # the group "الضربة الأولى" would be a part of
+    last_aggregate: Incident | None = None  # strikes over a period, "هذه الغارات" later
 
     def new(self, **kwargs: object) -> Incident:
         incident = Incident(len(self.all) + 1, **kwargs)  # type: ignore[arg-type]
         self.all.append(incident)
         if incident.count is not None and incident.count >= 2:
             self.last_group = incident
+        if incident.aggregate:
+            self.last_aggregate = incident
         return incident
 
     def part(self, group: Incident, ordinal: int) -> Incident:
@@ -383,17 +396,26 @@ class Incidents:
                 told[ref.ordinal - 1].ordinal = ref.ordinal
                 return told[ref.ordinal - 1]
         value = dated[0].mention.value if dated else None
+        aggregate = self.last_aggregate
+        if aggregate is not None and ref.definite and ref.plural and ref.count is None and (
+                not days and not ref.earlier and (current is None or current.key < aggregate.key)
+                and _same_hand(aggregate, ref)):
+            return aggregate  # "خلال هذه الغارات": the strikes of the period just told
         if current is not None and current.grouped and ref.definite and ref.count == 1 and (
                 not ref.plural and ref.ordinal is None and value is None and not ref.another
                 and not ref.earlier):
             # "مصدر محلي في القطرون: الضربة أصابت …": of the strikes just told, the one at
             # the town named
             for places in (ref.places, ref.sentence_places):
-                at = [p for p in current.parts if p.place is not None and any(
-                    places_agree(article, p.place, q, strict=True) for q in places)]
+                at = [p for p in current.parts if p.place in places] or [
+                    p for p in current.parts if p.place is not None and any(
+                        places_agree(article, p.place, q, strict=True) for q in places)]
                 if len(at) == 1:
                     return at[0]
         if value is not None:
+            if current is not None and current.parent is not None and (
+                    ref.plural or (ref.count or 0) >= 2) and ref.definite:
+                current = current.parent  # "الغارتين نفذتا صباح الثلاثاء": the group's day
             if ref.definite and current is not None and not ref.another and (
                     current.date is None or current.date == value) and places_agree(
                     article, current.place, place) and not ref.earlier and _same_hand(

@@ -249,6 +249,9 @@ class Reader:
                 lx.COORDINATION.search(text, seg_start, seg_end) and _OPERATION.search(
                     text, sentence.start, sentence.end)):
             spots += coordination_spots(article, seg_start, seg_end, denial)
+        if not refs and lx.WAR.search(text, sentence.start, sentence.end):
+            # the toll of battles, with no strike named in the sentence, is not a strike's
+            spots = [s for s in spots if s.kind not in ("killed", "injured", "civilians_harmed")]
         spots.sort(key=lambda s: s.position)
         period = next((p for p in periods if seg_start <= p.start < seg_end), None)
         period_value = self._period(period, said) if period is not None else None
