@@ -71,7 +71,11 @@ def find_cues(article: Article, sentence: Sentence) -> list[Cue]:
                 continue  # "نقلت سيارة إسعاف جريحين": carried, not reported
             if bare in lx.REFUSE_WORDS and lx.REFUSAL.match(text, m.end()):
                 continue  # "رافضا تأكيد أي حصيلة": no denial
+            if kind == "say" and bare in lx.DEEM_WORDS and lx.DISMISSED.search(
+                    text, m.end(), min(ne, m.end() + 120)):
+                kind = "deny"  # "اعتبر أن هذه الأرقام عارية عن الصحة"
             cues.append(Cue(m.start(), m.end(), kind, bare, continues=bare != word))
+            kind = "say" if pattern is lx.SAY else "deny"
     for m in lx.DESCRIBE.finditer(text, ns, ne):
         if lx.DISMISSED.search(text, m.end(), min(ne, m.end() + 120)):
             cues.append(Cue(m.start(), m.end(), "deny", m.group().lstrip("وف")))

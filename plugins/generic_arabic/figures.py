@@ -23,14 +23,16 @@ _TARGET_CHARS = 200
 _CLAUSE_END = re.compile(r"[،,؛;.:]")
 _CIVILIAN_NEXT = re.compile(r"\s*(?:\S+\s+){0,2}?(?:ال)?(?:مدنيين|مدنيون|مدنيان)" + lx.E)
 _BARE_AFTER_VERB = re.compile(
-    r"(?P<v>" + lx.W + r"[وف]?(?:قتلت|قتل|قتلا|قتلتا|اصابت|اصاب|جرحت|مقتل|اصابه|جرح)" + lx.E
+    r"(?P<v>" + lx.W + r"[وف]?(?:قتلت|قتل|قتلا|قتلتا|قتلنا|اصابت|اصاب|جرحت|مقتل|اصابه|جرح)" + lx.E
     + r")\s*$"
 )
 _INJURED_AFTER = re.compile(
     r"\s*(?:\S+\s+)?(?:اصيبوا|اصيبا|جرحوا|جرحا|بجروح|بجراح|مصابين)" + lx.E)
 _KILLED_AFTER = re.compile(
     r"\s*(?:\S+\s+){0,3}?(?:قتلوا|قتلا|قتل|قتلتا|لقوا حتفهم|لقيا حتفهما|لقي حتفه|استشهدوا|"
-    r"استشهد|استشهدا|توفوا|توفي|لقوا مصرعهم)" + lx.E)
+    r"استشهد|استشهدا|توفوا|توفي|لقوا مصرعهم|فارقوا الحياه|فارقا الحياه|فارق الحياه)" + lx.E)
+_DIED_AFTER = re.compile(
+    r"\s*(?:\S+\s+)?(?:فارقا|فارقوا|فارق|فارقت|توفيا|توفوا|توفي|ماتا|ماتوا)" + lx.E)
 _OTHER_VERB = re.compile(lx.W + r"(?:اصابت|اصاب|استهدفت|استهدف|طالت|طاولت|بينما|فيما)" + lx.E)
 _VEHICLE_TARGET = re.compile(r"[وبل]?(?:ال)?(?:سيار|مركب|الي|شاحن|مدرع|قافل)")
 _DATE_PREPOSITION = re.compile(r"(?:في|يوم)\s+")
@@ -175,6 +177,8 @@ def _kinds(article: Article, number: NumberHit, seg_start: int, before_start: in
         if kind == "strikes" and (mention.value is None or mention.value < 2):
             return []
         after_end = number.noun_end or number.end
+        if kind == "injured" and _DIED_AFTER.match(text, after_end, seg_end):
+            kind = "killed"  # "جريحين فارقا الحياة": the wounded who died
         if kind in ("killed", "injured") and _CIVILIAN_NEXT.match(
                 text[after_end:after_end + 30]):
             return [kind, "civilians_harmed"]  # "القتلى الثلاثة مدنيون", "ثلاثة قتلى مدنيين"

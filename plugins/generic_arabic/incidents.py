@@ -118,6 +118,8 @@ def find_refs(article: Article, sentence: Sentence) -> list[Ref]:
         if any(p.start <= m.start() < p.end for p in parties):
             continue  # "عملية الكرامة", "غرفة عمليات"
         noun = m.group("noun")
+        if noun in ("غارت", "ضربت", "عمليت"):
+            noun = noun[:-1] + "ه"  # "غارتها": its strike
         definite = bool(m.group("al")) or bool(m.group("suffix"))
         if noun == "عمليه" and not (definite or text.startswith(("الاستهداف", "القصف"),
                                                                   m.end() + 1)):

@@ -33,6 +33,8 @@ _US_ADJECTIVE = re.compile(
     r"\s*(?:ال)?(?:امريكي|اميركي|امريكيه|اميركيه|امريكيون|اميركيون|امريكيين|اميركيين)" + lx.E
 )
 _GROUP_HEAD = "التنظيم"
+_VERB_BEFORE = re.compile(r"(?:" + lx.SAY.pattern + "|" + lx.DENY.pattern + r")\s*$")
+_BARE_COUNCIL = re.compile(r"[وفلب]?(?:ال)?(?:بلديه|مجلس\s+(?:ال)?بلدي)\s*")
 #: 'وكالة "أعماق"': the group's news agency, its name in quotes.
 _AGENCY_QUOTED = re.compile(lx.W + r"[وبل]?(?:ال)?وكاله\s*[«\"“']\s*(?:اعماق)\s*[»\"”']")
 
@@ -91,6 +93,11 @@ def _town_offices(article: Article, hits: list[PartyHit]) -> list[PartyHit]:
     text, gazetteer = article.text, article.gazetteer
     for m in lx.OFFICIAL.finditer(text):
         found = _town_at(article, m.end())
+        if found is None and _BARE_COUNCIL.fullmatch(m.group()) and _VERB_BEFORE.search(
+                text, max(0, m.start() - 16), m.start()):
+            # "وقالت البلدية" after the town was named: that town's council
+            town = town_before(article, m.start())
+            found = (town, m.end() - len(m.group()) + len(m.group().rstrip())) if town else None
         if found is None:
             continue
         town, end = found
@@ -191,4 +198,7 @@ def _pointers(text: str, hits: list[PartyHit]) -> list[PartyHit]:
             continue  # part of a longer name
         if head in latest:
             out.append(PartyHit(start, end, latest[head], frozenset({head}), pointer=True))
+        elif head == "المصدر":
+            # "وقال المصدر" with no source named before: an unnamed source all the same
+            out.append(PartyHit(start, end, "unnamed_local_source", frozenset({head})))
     return out
