@@ -306,7 +306,8 @@ _STOP = _k(
     "أم", "بل", "لكن", "لأن", "كي", "فقط", "أيضا", "تقريبا", "أكثر", "أقل", "حوالي", "قرابة",
     "زهاء", "هم", "هو", "هي", "نحن", "فيما", "فإن", "فيها", "فيه", "منها", "منهم", "عليه",
     "قرب", "بالقرب", "جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي", "وسط",
-    "داخل", "خارج", "أمام", "خلف", "إثر", "جراء", "بسبب", "أثناء",
+    "داخل", "خارج", "أمام", "خلف", "إثر", "جراء", "بسبب", "أثناء", "حاليا", "الآن", "اليوم",
+    "أمس",
     "عليها", "لها", "له", "لهم", "بها", "به", "وفي", "ومن", "وعلى", "وإلى", "وقد", "ولا", "وما",
 )
 # Verbs that follow a figure whose noun came first ("سائقين اثنين قتلا"): never the noun.
@@ -742,6 +743,10 @@ class _Scanner:
             if w1 in _DISTANCE:
                 return "distance", j, j + 1
             if w1 in _DURATION:
+                year = self.words[j + 1] if j + 1 < self.n and self.kinds[j + 1] == "n" and (
+                    self._gap_ok(j + 1, _WS_GAP_RE)) else ""
+                if w1 in _YEAR_PREV and len(year) == 4:
+                    return "other", None, j  # "نحو 750 عام 2016": 750 in the year 2016
                 return "duration", j, j + 1
         elif j < self.n and self.kinds[j] == "l" and self._gap_ok(j, _WS_GAP_RE):
             unit = self.words[j]

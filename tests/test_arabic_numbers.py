@@ -782,3 +782,10 @@ def test_counted_noun_after_a_demonstrative() -> None:
 def test_a_place_word_after_a_number_is_not_its_noun() -> None:
     [two] = find_numbers("فقتلت اثنين قرب مرزق")
     assert (two.value, two.noun) == (2, None)
+
+
+def test_a_figure_in_a_given_year_is_no_duration() -> None:
+    text = "انخفض من نحو 750 عام 2016 إلى أقل من 100 حاليا"
+    found = [(m.value, m.role) for m in find_numbers(text)]
+    assert found == [(750, "other"), (2016, "year"), (100, "other")]
+    assert [(m.value, m.role) for m in find_numbers("منذ 5 أعوام")] == [(5, "duration")]

@@ -757,3 +757,40 @@ def test_the_town_of_an_institution_is_not_where_the_strike_was() -> None:
                   "كما أشار إلى أن الغارة نفذت بناء على معلومات قدمتها الأجهزة الأمنية في سبها، "
                   "في إطار التعاون القائم بين الطرفين.")
     assert {c.event_date.start for c in claims} == {date(2019, 10, 17)}
+
+
+# --- tenth round ----------------------------------------------------------------------------
+
+
+def test_a_vehicle_named_with_its_owner_is_one_vehicle() -> None:
+    claim = one("وقال مصدر محلي إن الغارة دمرت سيارتهم بالكامل قرب غات.", "vehicles_destroyed")
+    assert claim.value == 1
+
+
+def test_a_count_compiled_by_the_outlet_from_someone_else_s_data_is_the_outlet_s() -> None:
+    claims = read('وبحسب إحصاء أعدته "الموقع" استنادا إلى بيانات أفريكوم، نفذت الطائرات '
+                  "الأميركية 9 ضربات بين 19 سبتمبر و30 نوفمبر، قتل فيها 70 عنصرا.")
+    assert {(c.party, c.kind, c.value, c.event_date.precision == "day") for c in claims} == {
+        ("testoutlet", "strikes", 9, False), ("testoutlet", "killed_total", 70, False)}
+
+
+def test_the_fiercest_of_these_strikes_is_one_strike_with_its_own_day() -> None:
+    claims = read("نفذت أفريكوم خمس ضربات منذ سبتمبر قتلت خلالها 40 مسلحا.\n"
+                  "وكانت أعنف هذه الضربات تلك التي استهدفت تجمعا للتنظيم قرب مرزق في 26 سبتمبر، "
+                  "وأسفرت عن مقتل 17 مسلحا، بحسب أفريكوم.")
+    killed = one_of(claims, "killed")
+    assert (killed.value, killed.event_date.start) == (17, date(2019, 9, 26))
+
+
+def test_the_day_a_statement_was_published_is_not_the_day_of_the_strike() -> None:
+    claims = read("قال مدير مستشفى هون إن المستشفى استقبل خمس جثث بعد قصف سيارتين مساء الجمعة.\n"
+                  "وتبنت القيادة العامة الغارة في بيان نشرته صفحتها صباح السبت، وقالت إنها "
+                  "استهدفت سيارتين تقلان عناصر من داعش.")
+    assert {c.event_date.start for c in claims} == {date(2019, 10, 18)}
+
+
+def test_strength_then_and_now_in_one_sentence() -> None:
+    found = {(s.kind, s.value) for s in seen(
+        "ويقدر مسؤولون أميركيون أن عدد عناصر التنظيم في ليبيا انخفض من نحو 750 عام 2016 إلى "
+        "أقل من 100 حاليا.")}
+    assert found == {("remaining_strength", 750), ("remaining_strength", 100)}

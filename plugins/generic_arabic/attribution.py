@@ -111,11 +111,15 @@ def _speaker(article: Article, cue: Cue, sentence: Sentence,
         after = [p for p in parties if cue.end <= p.start <= cue.end + 4]
         return after[0].id if after and _speaks(gazetteer, after[0].id) else None
     if cue.kind == "post":
+        compiled = lx.COMPILED.match(text, cue.end)
+        if compiled:
+            # "وفق إحصاء أعدته …": the count of whoever compiled it, the outlet when that is
+            # not a party ('أعدته "الغد" استنادا إلى بيانات أفريكوم')
+            by = [p for p in parties if compiled.end() <= p.start <= compiled.end() + 4]
+            return by[0].id if by else article.document.outlet
         after = [p for p in parties if cue.end <= p.start < cue.end + _AFTER_POST]
         if after:
             return after[0].id
-        if lx.COMPILED.match(text, cue.end):
-            return article.document.outlet  # "وفق إحصاء أعدته …": the outlet's own count
         return None
     if cue.kind == "echo":
         after = [p for p in parties if cue.end <= p.start < cue.end + 30]

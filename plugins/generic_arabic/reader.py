@@ -45,6 +45,13 @@ _DATE_AND = re.compile(r"\s*[؛;،,]?\s*و\s*")
 _PERIOD_WORDS = re.compile(r"[وف]?(?:خلال|طوال|طيله|منذ|في غضون|علي مدي|علي مدار|هذا العام)"
                            + lx.E)
 _TOLL_BEFORE = 25
+#: "بين 19 أيلول و30 تشرين الثاني": a stretch of time.
+_BETWEEN = re.compile(lx.W + r"(?:ما\s+)?بين\s*$")
+#: "في بيان نشرته صفحة الشعبة صباح السبت": the day of a statement.
+_IN_STATEMENT = re.compile(
+    lx.W + r"(?:بيان|تصريح|تصريحات|مؤتمر\s+صحفي|منشور|تغريده|ايجاز)\s+(?:\S+\s+){0,5}?"
+    r"(?:نشر|نشرته|نشرها|اصدره|اصدرته|صدر|بثه|بثته|عقده|عقدته|ادلي\s+به|القاه)"
+    r"(?:\s+\S+){0,4}\s*$")
 _STATEMENT = re.compile(
     lx.W + r"(?:تصريحات|التصريحات|روايه|الروايه|الانباء|المعلومات|ذلك|هذا|هذه|الاتهامات|"
     r"المزاعم|مزاعم|الادعاءات)" + lx.E
@@ -146,20 +153,38 @@ class Reader:
         text = self.article.text
         periods: list[DateHit] = []
         last: tuple[DateHit, Ref] | None = None
+        between: DateHit | None = None
         for hit in self.article.dates_in(sentence.start, sentence.end):
             if hit.start in said:
                 continue
+            if between is not None and _DATE_AND.fullmatch(text, between.end, hit.start):
+                # "بين 19 أيلول و30 تشرين الثاني": the period ends on the second day
+                first, second = between.mention.value, hit.mention.value
+                if first.start and second.end and second.end >= first.start:
+                    window = DateValue(first.start, second.end, "window",
+                                       text[between.start:hit.end])
+                    periods[-1] = DateHit(between.start, hit.end,
+                                          replace(between.mention, value=window))
+                between = None
+                continue
+            between = None
             if last is not None and _DATE_AND.fullmatch(text, last[0].end, hit.start):
                 last[1].dates.append(hit)  # "في 19 سبتمبر؛ و24 من سبتمبر": the same strikes
                 last = (hit, last[1])
                 continue
+            if _IN_STATEMENT.search(text, max(sentence.start, hit.start - 45), hit.start):
+                continue  # "في بيان نشرته … صباح السبت": when it was said, not when it struck
             since = lx.SINCE.search(text, max(sentence.start, hit.start - _SINCE_CHARS),
-                                    hit.start)
+                                    hit.start) or _BETWEEN.search(
+                text, max(sentence.start, hit.start - 8), hit.start)
             if since or _PERIOD_WORDS.match(text, hit.start) or (
                     hit.mention.resolved and hit.mention.value.precision == "year"
                     and is_period(hit.mention.value)):
                 periods.append(hit)
-                plural = [r for r in refs if r.plural and abs(r.start - hit.start) < 120]
+                if since is not None and "بين" in since.group():
+                    between = hit
+                plural = [r for r in refs if (r.plural or (r.count or 0) >= 2)
+                          and abs(r.start - hit.start) < 120]
                 if plural:
                     plural[0].since = hit
                 continue
