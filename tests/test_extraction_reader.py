@@ -736,7 +736,7 @@ def test_the_toll_of_a_war_and_the_displaced_are_no_strike_claims() -> None:
 
 
 def test_the_day_of_both_strikes_dates_the_strikes_told_respectively() -> None:
-    claims = read("أعلن الجيش الليبي أن سلاح الجو شن غارتين على أوكار للتنظيم في منطقتي تراغن "
+    claims = read("أعلن الجيش الليبي أن سلاح الجو شن غارتين على أوكار للتنظيم في منطقتي زويلة "
                   "وأم الأرانب، أسفرتا عن مقتل 5 و3 من عناصر التنظيم على التوالي.\n"
                   "وأضاف أن الغارتين نفذتا صباح الثلاثاء.", date(2019, 10, 23))
     killed = {c.value: c.event_date.start for c in claims if c.kind == "killed"}
@@ -753,7 +753,7 @@ def test_strikes_over_the_last_days_and_what_these_strikes_did() -> None:
 
 
 def test_the_town_of_an_institution_is_not_where_the_strike_was() -> None:
-    claims = read("وأوضح العميد أن غارة الخميس الماضي على منطقة تمسة أسفرت عن مقتل تسعة عناصر.\n"
+    claims = read("وأوضح العميد أن غارة الخميس الماضي على منطقة القطرون أسفرت عن مقتل تسعة عناصر.\n"
                   "كما أشار إلى أن الغارة نفذت بناء على معلومات قدمتها الأجهزة الأمنية في سبها، "
                   "في إطار التعاون القائم بين الطرفين.")
     assert {c.event_date.start for c in claims} == {date(2019, 10, 17)}
