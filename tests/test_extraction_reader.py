@@ -794,3 +794,13 @@ def test_strength_then_and_now_in_one_sentence() -> None:
         "ويقدر مسؤولون أميركيون أن عدد عناصر التنظيم في ليبيا انخفض من نحو 750 عام 2016 إلى "
         "أقل من 100 حاليا.")}
     assert found == {("remaining_strength", 750), ("remaining_strength", 100)}
+
+
+def test_a_run_without_full_stops_is_read_in_bounded_time() -> None:
+    import time
+
+    text = "قالت أفريكوم إن الغارة قتلت 4 مسلحين، " * 3000  # 110 KB, one "sentence"
+    start = time.perf_counter()
+    claims = read(text)
+    assert time.perf_counter() - start < 10
+    assert claims

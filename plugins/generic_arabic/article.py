@@ -151,10 +151,35 @@ class Article:
             block = self.document.text[block_start:block_end]
             heading = _is_heading(block)
             for s, e in sentence_spans(block):
-                o_start, o_end = block_start + s, block_start + e
-                out.append(Sentence(self.to_norm(o_start), self.to_norm(o_end), o_start, o_end,
-                                    heading))
+                for ps, pe in _pieces(block, s, e):
+                    o_start, o_end = block_start + ps, block_start + pe
+                    out.append(Sentence(self.to_norm(o_start), self.to_norm(o_end), o_start,
+                                        o_end, heading))
         return out
+
+
+#: A sentence of news is rarely longer than 400 characters. A longer run without a full stop
+#: (a list, a page that lost its punctuation) is read in pieces cut at a clause mark, so that
+#: what is done per sentence stays bounded however long the run.
+MAX_SENTENCE = 1500
+_CLAUSE_MARKS = "،؛,;"
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = max(text.rfind(mark, start + MAX_SENTENCE // 2, limit) for mark in _CLAUSE_MARKS)
+        if cut == -1:
+            cut = text.rfind(" ", start + MAX_SENTENCE // 2, limit)
+        cut = limit if cut == -1 else cut + 1
+        out.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        out.append((start, end))
+    return out
 
 
 def _inside(spans: list[tuple[int, int]], position: int) -> bool:

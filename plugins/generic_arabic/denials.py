@@ -10,6 +10,8 @@ party said in the sentence before.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
 from dataclasses import replace
 
 from claimtrack.gazetteer import Gazetteer
@@ -22,35 +24,58 @@ from .incidents import Incident
 def resolve_denials(drafts: list[Draft], denials: list[Denial], gazetteer: Gazetteer,
                     sentences: list[Sentence]) -> None:
     """Point every denial at the claim it answers: another party's figure about the same
-    strike, the latest before the denial, else the first after it."""
+    strike, the latest before the denial, else the first after it.
+
+    Claims are looked up by strike and by figure, so the work grows with the claims of one
+    strike, not with the square of the article's claims."""
+    root_of: dict[str, str] = {}
+
+    def root(draft: Draft) -> str:
+        if draft.party not in root_of:
+            root_of[draft.party] = gazetteer.root(draft.party)
+        return root_of[draft.party]
+
+    asserted = sorted((d for d in drafts if d.spot.stance == "asserts"), key=lambda d: d.order)
+    orders = [d.order for d in asserted]
+    by_strike: dict[int, list[Draft]] = {}
+    by_figure: dict[tuple[str, float | None], list[Draft]] = {}
+    for d in asserted:
+        for incident in {id(d.incident): d.incident, id(d.incident.parent): d.incident.parent
+                         }.values():
+            if incident is not None:
+                by_strike.setdefault(id(incident), []).append(d)
+        by_figure.setdefault((d.spot.kind, d.spot.value), []).append(d)
+    sentence_index = {id(s): i for i, s in enumerate(sentences)}
+
     for draft in drafts:
         if draft.spot.denial == "figure":
-            root = gazetteer.root(draft.party)
+            own = root(draft)
             draft.denies = next((
-                d for d in reversed(drafts)
-                if d.spot.stance == "asserts" and d.spot.kind == draft.spot.kind
-                and d.spot.value == draft.spot.value and gazetteer.root(d.party) != root
-                and _same_strike(d.incident, draft.incident)), None)
+                d for d in reversed(by_figure.get((draft.spot.kind, draft.spot.value), []))
+                if root(d) != own and _same_strike(d.incident, draft.incident)), None)
     for denial in denials:
         base = denial.draft
-        root = gazetteer.root(base.party)
-        candidates = [
-            d for d in drafts
-            if d.spot.stance == "asserts" and gazetteer.root(d.party) != root
-            and _family(d, denial)
-        ]
-        same = [d for d in candidates if _same_strike(d.incident, base.incident)]
+        own = root(base)
+
+        def fits(d: Draft, own: str = own, denial: Denial = denial) -> bool:
+            return root(d) != own and _family(d, denial)
+
+        same = sorted({id(d): d for key in _strike_keys(base.incident)
+                       for d in by_strike.get(key, ())
+                       if _same_strike(d.incident, base.incident) and fits(d)}.values(),
+                      key=lambda d: d.order)
         if denial.what == "statement":
-            floor = _previous_start(sentences, base)
-            choice = [d for d in candidates if d.order < base.order
-                      and d.sentence.start >= floor][-1:]
+            floor = _previous_start(sentences, sentence_index, base)
+            choice = _latest_before(asserted, orders, base.order, lambda d, floor=floor: (
+                d.sentence.start >= floor and fits(d)), stop=lambda d, floor=floor: (
+                d.sentence.start < floor))
         elif denial.what == "zero":
             choice = [d for d in same if d.order < base.order][-1:] or [
                 d for d in same if d.order > base.order][:1]
         else:
             choice = ([d for d in same if d.order < base.order][-1:]
                       or [d for d in same if d.order > base.order][:1]
-                      or [d for d in candidates if d.order < base.order][-1:])
+                      or _latest_before(asserted, orders, base.order, fits))
         if not choice:
             continue
         target = choice[0]
@@ -76,6 +101,26 @@ def _same_strike(a: Incident, b: Incident) -> bool:
     return a is b or a.parent is b or b.parent is a
 
 
-def _previous_start(sentences: list[Sentence], draft: Draft) -> int:
-    index = next((i for i, s in enumerate(sentences) if s is draft.sentence), 0)
-    return sentences[max(0, index - 1)].start
+def _strike_keys(incident: Incident) -> list[int]:
+    keys = [id(incident)]
+    if incident.parent is not None:
+        keys.append(id(incident.parent))
+    return keys
+
+
+def _latest_before(asserted: list[Draft], orders: list[int], order: int,
+                   fits: Callable[[Draft], bool],
+                   stop: Callable[[Draft], bool] | None = None) -> list[Draft]:
+    """The latest claim before ``order`` that fits, looking back no further than ``stop``."""
+    for i in range(bisect.bisect_left(orders, order) - 1, -1, -1):
+        d = asserted[i]
+        if stop is not None and stop(d):
+            break
+        if fits(d):
+            return [d]
+    return []
+
+
+def _previous_start(sentences: list[Sentence], index: dict[int, int], draft: Draft) -> int:
+    position = index.get(id(draft.sentence), 0)
+    return sentences[max(0, position - 1)].start

@@ -22,7 +22,9 @@ every part ("أياً من الضربتين لم يسفر عن إصابات"), a
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -38,6 +40,7 @@ _CLAUSE_BREAK = re.compile(r"[،,؛;.:]")
 _PREPOSITION = re.compile(r"(?:في|جراء|اثر|عقب|بعد|خلال|من|و|موقع|مكان)\s*$")
 PLACE_RANK = {"town": 0, "district": 1, "area": 1, "region": 2, "country": 3}
 DEFAULT_WINDOW_DAYS = 7
+RECALL = 200
 _WINDOW_CHARS = 120
 _US_PARTIES = frozenset({"africom", "us_military"})
 
@@ -347,6 +350,12 @@ class Incidents:
             group.count = len(group.parts)
         return part
 
+    def _recent(self) -> Iterator[Incident]:
+        """The strikes told so far, latest first, at most ``RECALL`` of them: a strike named
+        again by its day or place is one of the last few told, and the lookup stays bounded
+        in a very long document."""
+        return itertools.islice(reversed(self.all), RECALL)
+
     def group_of(self, incident: Incident | None) -> Incident | None:
         if incident is None:
             return self.last_group
@@ -425,7 +434,7 @@ class Incidents:
                 current.date = value
                 current.place = finer(article, current.place, place)
                 return current
-            for known in reversed(self.all):
+            for known in self._recent():
                 if known.date == value and value.precision == "day" and places_agree(
                         article, known.place, place) and _same_hand(known, ref):
                     known.place = finer(article, known.place, place)
@@ -448,7 +457,7 @@ class Incidents:
                     or ref.count in (None, current.count, 1)) and _same_hand(current, ref):
                 current.place = finer(article, current.place, place)
                 return current
-            for known in reversed(self.all):
+            for known in self._recent():
                 if known.place == place and _same_hand(known, ref):
                     return known
             return self._start(ref, place, None, said)

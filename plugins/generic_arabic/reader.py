@@ -80,6 +80,7 @@ class Reader:
         self.sentence_index = 0
         self._orders = 0
         self._refs: list[Ref] = []  # the strikes of the sentence being read
+        self._sentence_first = 0  # where the drafts of the sentence being read begin
         self._figure_sentence: dict[tuple, int] = {}  # where a party's figure was first given
 
     def _next(self) -> int:
@@ -94,6 +95,7 @@ class Reader:
             if sentence.heading:
                 continue
             self.sentence_index = index
+            self._sentence_first = len(self.drafts)
             self._sentence(sentence)
         resolve_denials(self.drafts, self.denials, self.gazetteer, self.article.sentences)
         return claim_drafts(self)
@@ -268,7 +270,7 @@ class Reader:
             if seg_start <= ref.start < seg_end:
                 spots += on_target_spots(article, ref.end, ref.window_end)
         if any(d.spot.kind == "targeting" and d.spot.stance == "denies"
-               and d.sentence is sentence for d in self.drafts):
+               for d in self.drafts[self._sentence_first:]):
             spots += is_really_spots(article, seg_start, seg_end)
         if refs or any(s.number is not None for s in spots) or (
                 lx.COORDINATION.search(text, seg_start, seg_end) and _OPERATION.search(
@@ -383,7 +385,7 @@ class Reader:
 
     def _pending(self, spot: Spot, party: str, said: DateValue, sentence: Sentence, what: str,
                  kind: str | None) -> None:
-        here = [d for d in self.drafts if d.sentence is sentence]
+        here = [d for d in self.drafts[self._sentence_first:] if d.sentence is sentence]
         strikes = [r.incident for r in self._refs if r.incident is not None and not r.earlier]
         incident = (here[-1].incident if here else strikes[0] if strikes
                     else self.incidents.current) or self.incidents.new(said=said.start)
