@@ -187,7 +187,10 @@ _UNIT_PLURAL = (
     + _EOW
 )
 _PERIOD_UNIT = r"ال(?:اسبوع|شهر|عام|سنه|يوم)" + _EOW
-_ALIAS = r"(?:" + _S0 + r"[/\\-]" + _S0 + _MONTH + "|" + _S0 + r"\(" + _S0 + _MONTH + _S0 + r"\))"
+_ALIAS = (
+    r"(?:" + _S0 + r"[/\\-]" + _S0 + _MONTH + "|" + _S0 + r"\(" + _S0 + _MONTH + _S0 + r"\)"
+    + "|" + _S0 + "[«\"]" + _S0 + _MONTH + _S0 + "[»\"])"
+)
 
 # A window of recent time: "خلال الأيام العشرة الأخيرة", "في الأيام الأخيرة", "الـ24 ساعة الماضية".
 _P_WINDOW = (
@@ -206,6 +209,12 @@ _P_AGO = (
     # not "قبل عام 2011", "منذ يوم 19 سبتمبر", "قبل أسبوع من", "منذ شهر مارس"
     r"(?!" + _S0 + r"\d{4}(?!\d)|" + _S0 + _DAYNUM + _S0 + "(?:من" + _S + ")?" + _MONTH
     + "|" + _S + r"(?:من|علي|عن)" + _EOW + "|" + _S + "ال|" + _S + _MONTH + ")"
+)
+# "قبل ذلك بيوم واحد", "بعدها بيومين", "بعد ذلك بأسبوع": counted from the last day written.
+_P_ANCH = (
+    r"(?P<kp>قبل|بعد)(?:" + _S + r"ذلك(?:" + _S + r"(?:اليوم|التاريخ))?|ها|ه)" + _S
+    + r"ب(?:(?P<kn>\d{1,2}|" + _NUMW + ")" + _S + ")?(?P<ku>" + _UNIT_ANY + ")"
+    + r"(?:" + _S + r"(?:واحد|واحده)" + _EOW + ")?"
 )
 # "الأسبوع الماضي", "هذا العام", "العام التالي", "الشهر نفسه", "مطلع العام الجاري".
 _P_PERIOD = (
@@ -246,7 +255,7 @@ _P_WEEK = (
 _P_REL = (
     r"(?:" + _DAYPART + _S + ")?(?:يوم" + _S + ")?"
     r"(?P<ry>(?:ال)?امس(?:" + _S + "الاول)?|البارحه|اول" + _S + "(?:من" + _S + ")?امس)" + _EOW
-    + "(?:" + _S + _WD + ")?"
+    + "(?:" + _S + _WD + "|" + _S0 + r"\(" + _S0 + _WD + _S0 + r"\))?"
     + r"|(?P<rn>الليله" + _S + "(?:الماضيه|البارحه))" + _EOW
     + r"|(?:" + _DAYPART + _S + r")?(?<!في )(?P<rt>اليوم)" + _EOW
     + "(?:" + _S + _WD + "|(?!" + _S + "(?:ال|نفس|ذات)))"
@@ -254,7 +263,7 @@ _P_REL = (
 )
 
 # Order matters where two kinds can start at the same word: a numeric date before a bare year.
-_KINDS = ("NUM", "WINDOW", "AGO", "PERIOD", "CAL", "YEAR", "WEEK", "REL")
+_KINDS = ("NUM", "WINDOW", "ANCH", "AGO", "PERIOD", "CAL", "YEAR", "WEEK", "REL")
 # Each kind is an outermost group, so Match.lastgroup names the kind that matched.
 _MASTER = re.compile(
     r"(?<!\w)(?:[وف]?[بلك]?\u0640*)(?:"
@@ -262,7 +271,8 @@ _MASTER = re.compile(
         f"(?P<{k}>{p})"
         for k, p in zip(
             _KINDS,
-            (_P_NUM, _P_WINDOW, _P_AGO, _P_PERIOD, _P_CAL, _P_YEAR, _P_WEEK, _P_REL),
+            (_P_NUM, _P_WINDOW, _P_ANCH, _P_AGO, _P_PERIOD, _P_CAL, _P_YEAR, _P_WEEK,
+             _P_REL),
             strict=True,
         )
     )
@@ -298,6 +308,7 @@ _TRIGGER_WORDS = (
     | {"ال" + w for w in _NUMWORDS}
     | {w.split()[0] for w in _DAYPARTS}
     | {"يوم", "شهر", "عام", "العام", "سنه", "السنه", "قبل", "منذ", "هذا", "هذه", "نفس", "ذات"}
+    | {"بعد", "قبلها", "بعدها", "قبله", "بعده"}
     | {"الاسبوع", "الشهر", "اليوم", "خلال", "في", "طيله", "طوال", "علي"}
     | {"ال" + w for w in _UNITS if _UNITS[w][1] != 1}
     | {"امس", "الامس", "البارحه", "اول", "الليله", "غدا"}
@@ -306,7 +317,7 @@ _TRIGGER = re.compile(
     r"(?<!\w)[وف]?[بلك]?\u0640*(?:\d|ال\u0640*\d|" + _trie(_TRIGGER_WORDS) + r"(?![^\W\d]))"
 )
 # What may sit between a weekday and the explicit date that pins it down.
-_WD_GAP = re.compile(r"[\s,،]{0,3}(?:الموافق(?:ه)?\s{0,3})?(?:[لب]\u0640*)?\s{0,2}")
+_WD_GAP = re.compile(r"[\s,،]{0,3}\(?\s{0,2}(?:الموافق(?:ه)?\s{0,3})?(?:[لب]\u0640*)?\s{0,2}")
 # A weak month name standing alone needs one of these right before it.
 _WEAK_CTX = re.compile(r"(?<!\w)[وف]?(?:في|منذ|حتي|خلال|بحلول|قبل|بعد)\s{1,3}$")
 _WS = re.compile(r"\s+")
@@ -671,6 +682,30 @@ def _resolve_window(g: _Groups, pub: date | None) -> _Res | None:
     return _Res(a, pub, "window", True)
 
 
+def _resolve_anchored(g: _Groups, anchors: _Anchors) -> _Res:
+    """"قبل ذلك بيوم": a day counted from the last day written before it, never from pub."""
+    if anchors.day is None:
+        return _UNRESOLVED_REL
+    unit, count = _unit_of(g["ku"] or "")
+    raw = g["kn"]
+    n = _num_value(raw) if raw else count
+    sign = -1 if (g["kp"] or "").startswith("قبل") else 1
+    base = anchors.day
+    if n is None:  # "بعدها بأيام": some days away, a window on that side of the anchor
+        far, near = _VAGUE_AGO[unit]
+        a, b = base + timedelta(days=sign * near), base + timedelta(days=sign * far)
+        return _Res(min(a, b), max(a, b), "window", True)
+    if unit == "hour":
+        return _Res(base, base, "day", True)
+    if unit == "day":
+        x = base + timedelta(days=sign * n)
+        anchors.day = x
+        return _Res(x, x, "day", True)
+    x = _back(base, unit, -sign * n)
+    slack = timedelta(days=_AGO_SLACK[unit])
+    return _Res(x - slack, x + slack, "window", True)
+
+
 def _resolve_week(g: _Groups, pub: date | None, anchors: _Anchors) -> _Res:
     if pub is None:
         return _UNRESOLVED_REL
@@ -822,6 +857,8 @@ def _resolve(c: _Cand, pub: date | None, anchors: _Anchors) -> _Res | None:
             return _resolve_rel(g, pub, anchors)
         if c.kind == "AGO":
             return _resolve_ago(g, pub)
+        if c.kind == "ANCH":
+            return _resolve_anchored(g, anchors)
         if c.kind == "WINDOW":
             return _resolve_window(g, pub)
         return _resolve_period(g, pub, anchors)
@@ -846,12 +883,44 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         if r is None:
             continue
         expr = text[c.start : c.end]
+        if c.kind == "CAL" and c.groups["cd"] and c.groups["cd"].isdigit():
+            out.extend(_listed_days(text, shadow, c.start, r, out[-1].end if out else 0))
         if r.start is None or r.end is None:
             out.append(DateMention(c.start, c.end, DateValue.unknown(expr), r.relative, False))
         else:
             value = DateValue(r.start, r.end, r.precision, expr)
             out.append(DateMention(c.start, c.end, value, r.relative, True))
     return out
+
+
+# One more day of a list written before a full date: "19 و24 و26 سبتمبر", "3، 5 و9 أكتوبر".
+_LISTED_DAY = re.compile(
+    r"(?:(?<!\w)|(?<=(?<!\w)و))(\d{1,2})\s{0,3}(?:[,،]\s{0,3}|و\s{0,2}|[,،]\s{0,3}و\s{0,2})$"
+)
+_MAX_LISTED = 12
+
+
+def _listed_days(text: str, shadow: str, pos: int, last: _Res, floor: int) -> list[DateMention]:
+    """The days listed before the date at pos, each in that date's month and year."""
+    found: list[DateMention] = []
+    while len(found) < _MAX_LISTED:
+        m = _LISTED_DAY.search(shadow, max(floor, pos - 12), pos)
+        if m is None:
+            break
+        day = int(m.group(1))
+        start, end = m.start(1), m.end(1)
+        if last.start is None or last.precision != "day":
+            found.append(DateMention(start, end, DateValue.unknown(text[start:end]),
+                                     last.relative, False))
+        else:
+            try:
+                x = last.start.replace(day=day)
+            except ValueError:
+                break
+            found.append(DateMention(start, end, DateValue(x, x, "day", text[start:end]),
+                                     last.relative, True))
+        pos = m.start()
+    return found[::-1]
 
 
 def latest_absolute_date(text: str) -> date | None:

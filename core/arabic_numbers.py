@@ -31,6 +31,9 @@ Other conventions
 * The span covers leading qualifier words and the number (with a multiplier word such as
   "ألف"/"مليون"), never a prefix letter glued to it ("و24" -> "24") nor the noun.  Trailing
   qualifiers ("تقريبا", "على الأقل") set the qualifier without widening the span.
+* "واحد" (and an emphatic "اثنان") written after a known count noun or a sound plural counts
+  that noun ("مركبة واحدة" -> 1, "عاملين مدنيين اثنين" -> 2); ``noun_end`` is then None,
+  since the noun comes first.
 * ``noun`` is filled for counts (the counted noun, looking past "من"), for distance,
   duration and money (the unit word) and for fractions; it is ``None`` for the other roles.
 * Decimal figures are rounded half up ("3.5" -> 4) unless a multiplier makes them whole
@@ -42,8 +45,11 @@ Other conventions
   duals of time words ("يومين", "شهرين") durations of 2; the span is the word itself, which is
   also the noun.  Definite duals ("الغارتين") refer back to something already counted and are
   skipped.
-* A definite number after a definite noun ("الأيام العشرة", "العناصر الثمانية") describes that
-  noun: role from the noun before it, ``noun`` None.  A definite ten used that way
+* A definite number after a definite noun ("الأيام العشرة", "العناصر الثمانية", "أفرادها
+  الخمسة") describes that noun: role from the noun before it, ``noun`` None.
+* A singular casualty noun after a verb or noun of causing or falling ("أوقعت قتيلا",
+  "سقوط قتيل"), or joined to another figure ("قتيلين وجريحا"), is a count of 1 (never after a
+  negation: "لم يسقط قتيل").  A definite ten used that way
   ("القرن العشرين") is an ordinal.
 * In "19 و24 من سبتمبر" or "بين 8 و11 قتيلا" the first figure takes the role and noun of the
   second.
@@ -125,7 +131,26 @@ _HUNDRED_STEMS: dict[int, tuple[str, ...]] = {
     8: ("ثمان", "ثماني"), 9: ("تسع",),
 }
 
-_UNIT = _kd((w, v) for v, forms in _UNIT_FORMS.items() for w in forms)
+# A number standing for its noun takes the accusative: "لم يتجاوز خمساً" (no more than five).
+_ACCUSATIVE_UNITS: dict[int, tuple[str, ...]] = {
+    3: ("ثلاثا",), 4: ("أربعا",), 5: ("خمسا",), 6: ("ستا",), 7: ("سبعا",), 8: ("ثمانيا",),
+    9: ("تسعا",),
+}
+_UNIT = _kd((w, v) for forms in (_UNIT_FORMS, _ACCUSATIVE_UNITS) for v, ws in forms.items()
+            for w in ws)
+# "واحد" after a noun counts one of it ("مركبة واحدة", "مصاباً واحداً").
+_ONE_AFTER_NOUN = _k("واحد", "واحدة", "واحدا")
+# A casualty noun in the singular is one casualty after a verb or noun of falling or causing
+# ("أوقعت قتيلا وجريحين", "سقوط قتيل"), or next to another figure ("قتيلين وجريحا").
+_SINGLE_CASUALTY = _k("قتيل", "قتيلا", "قتيلة", "جريح", "جريحا", "جريحة", "مصاب", "مصابا",
+                      "مصابة")
+# One body ("انتشال جثة", "جثة سائقها نقلت"), unless negated ("لم يعثر على أي جثة").
+_SINGLE_BODY = _k("جثة", "جثمان")
+_SINGLE_AFTER = _k("أوقع", "أوقعت", "يوقع", "توقع", "خلف", "خلفت", "يخلف", "تخلف", "سقوط",
+                   "سقط", "يسقط", "عن")
+_NEGATIONS = _k("لم", "لا", "دون", "بدون", "عدم", "أي", "ولم", "ولا", "غير")
+# A pronoun ending that makes a noun definite: "أفرادها الخمسة", "ضرباتها الثلاث".
+_POSSESSIVE_ENDINGS = tuple(normalize_key(e) for e in ("هما", "ها", "هم"))
 _BOUND = _kd((w, v) for v, forms in _BOUND_UNIT_FORMS.items() for w in forms)
 _TEN = _k(*_TEN_FORMS)
 _TENS = _kd((w, v) for v, forms in _TENS_FORMS.items() for w in forms)
@@ -210,7 +235,7 @@ _DUAL_NOUNS = (
     "ضربة", "غارة", "عنصر", "شخص", "جندي", "طفل", "امرأة", "مركبة", "سيارة", "آلية", "قتيل",
     "جريح", "عملية", "هجوم", "منزل", "مبنى", "شاحنة", "دبابة", "طائرة", "صاروخ", "قذيفة",
     "معسكر", "هدف", "قائد", "ضابط", "رجل", "مدرعة", "قارب", "مسيرة", "مرة", "جثة", "ضحية",
-    "رهينة", "شقيق", "زورق", "انفجار",
+    "رهينة", "شقيق", "زورق", "انفجار", "عربة",
 )
 _DUAL_NOUNS_AN_ONLY = ("مسلح", "مدني", "مقاتل", "مسؤول", "إرهابي", "انتحاري", "مصاب", "عسكري")
 _DUAL_TIME = ("يوم", "ساعة", "أسبوع", "شهر", "عام", "سنة", "دقيقة", "ليلة", "عقد")
@@ -225,7 +250,9 @@ def _duals(stems: Iterable[str], endings: tuple[str, ...]) -> frozenset[str]:
     return frozenset(out)
 
 
-_DUAL_COUNT = _duals(_DUAL_NOUNS, ("ين", "ان")) | _duals(_DUAL_NOUNS_AN_ONLY, ("ان",))
+_DUAL_COUNT = (_duals(_DUAL_NOUNS, ("ين", "ان")) | _duals(_DUAL_NOUNS_AN_ONLY, ("ان",))
+               # the construct dual drops its nun: "جثتي القتيلين" (the two dead's bodies)
+               | _duals(("جثة",), ("ي", "ا")))
 _DUAL_DURATION = _duals(_DUAL_TIME, ("ين", "ان"))
 _TWO_EMPHASIS = _k("اثنين", "اثنتين", "اثنان", "اثنتان")
 
@@ -264,8 +291,8 @@ _COUNT_NOUNS = _k(
     "مقاتلين", "جندي", "جنديا", "جنود", "مدني", "مدنيا", "مدنيين", "طفل", "طفلا", "أطفال",
     "امرأة", "نساء", "رجل", "رجلا", "رجال", "ضربة", "ضربات", "غارة", "غارات", "هجوم", "هجمات",
     "عملية", "عمليات", "منزل", "منازل", "مبنى", "مباني", "مركبة", "مركبات", "سيارة", "سيارات",
-    "آلية", "آليات", "دبابة", "دبابات", "صاروخ", "صواريخ", "قذيفة", "قذائف", "طائرة",
-    "طائرات", "ضحية", "ضحايا", "جثة", "جثث", "إرهابي", "إرهابيا", "إرهابيين", "نازح",
+    "آلية", "آليات", "عربة", "عربات", "دبابة", "دبابات", "صاروخ", "صواريخ", "قذيفة", "قذائف",
+    "طائرة", "طائرات", "ضحية", "ضحايا", "جثة", "جثث", "إرهابي", "إرهابيا", "إرهابيين", "نازح",
     "نازحين", "لاجئ", "لاجئين", "مهاجر", "مهاجرين", "أسير", "أسرى", "معتقل", "معتقلين",
     "هدف", "أهداف", "عائلة", "عائلات", "أسرة", "قائد", "قادة", "قيادي", "قياديين", "ضابط",
     "ضباط", "فرد", "أفراد", "عسكري", "عسكريين", "مواطن", "مواطنين", "آخرين",
@@ -278,7 +305,15 @@ _STOP = _k(
     "لو", "كما", "مثل", "ضد", "نحو", "حول", "لدى", "عبر", "بحسب", "حسب", "وفق", "وفقا", "أما",
     "أم", "بل", "لكن", "لأن", "كي", "فقط", "أيضا", "تقريبا", "أكثر", "أقل", "حوالي", "قرابة",
     "زهاء", "هم", "هو", "هي", "نحن", "فيما", "فإن", "فيها", "فيه", "منها", "منهم", "عليه",
+    "قرب", "بالقرب", "جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي", "وسط",
+    "داخل", "خارج", "أمام", "خلف", "إثر", "جراء", "بسبب", "أثناء", "حاليا", "الآن", "اليوم",
+    "أمس",
     "عليها", "لها", "له", "لهم", "بها", "به", "وفي", "ومن", "وعلى", "وإلى", "وقد", "ولا", "وما",
+)
+# Verbs that follow a figure whose noun came first ("سائقين اثنين قتلا"): never the noun.
+_VERBS_AFTER = _k(
+    "قتل", "قتلا", "قتلوا", "قتلت", "أصيب", "أصيبا", "أصيبوا", "لقي", "لقيا", "لقوا", "سقطوا",
+    "سقط", "جرحوا", "جرحا", "نقلوا", "نقلا", "فروا", "اعتقلوا", "اعتقلا",
 )
 # Words that start with "ال" without it being the article.
 _AL_NOT_ARTICLE = _k(
@@ -286,6 +321,8 @@ _AL_NOT_ARTICLE = _k(
     "اللتان", "الآن", "ألا",
 )
 _FROM = normalize_key("من")
+_FROM_THEM = _k("منهم", "منها", "منهما")
+_DEMONSTRATIVES = _k("هؤلاء", "هذه", "هذا", "تلك", "أولئك")
 _IN = normalize_key("في")
 _ABOUT_AFTER = normalize_key("تقريبا")
 _AT_LEAST_AFTER = (normalize_key("على"), normalize_key("الأقل"))
@@ -313,7 +350,9 @@ _LEAD_QUALIFIERS = _phrases(
         ),
         "at_most": (
             "أقل من", "ما لا يزيد عن", "ما لا يزيد على", "لا يزيد عن", "لا يزيد على",
-            "لا يتجاوز", "ما لا يتجاوز", "لا يتعدى", "ما لا يتعدى",
+            "لا يتجاوز", "ما لا يتجاوز", "لا يتعدى", "ما لا يتعدى", "لم يتجاوز", "لم تتجاوز",
+            "لا تتجاوز", "لم يتعد", "لم يتعدى", "لم يزد عن", "لم يزد على", "لا تزيد عن",
+            "لا تزيد على",
         ),
     }
 )
@@ -329,7 +368,8 @@ _NO_PREFIX_FOR = {normalize_key("ست"): frozenset("لك")}
 # Every bare word that can start a mention; anything else is skipped after one set lookup.
 _STARTERS = frozenset(
     [*_LEXICON, *("ال" + w for w in _LEXICON), *_ORDINALS, *("ال" + w for w in _ORDINALS),
-     *_VAGUE, *_FRACTIONS, *_UNSPEC, *_DUAL_COUNT, *_DUAL_DURATION]
+     *_VAGUE, *_FRACTIONS, *_UNSPEC, *_DUAL_COUNT, *_DUAL_DURATION, *_ONE_AFTER_NOUN,
+     *_SINGLE_CASUALTY, *_SINGLE_BODY]
 )
 
 # --- token and figure patterns ------------------------------------------------------------
@@ -524,6 +564,10 @@ def _later_word(w: str, conn: bool) -> tuple[str, bool, bool] | None:
     return None
 
 
+def _bare_set(w: str) -> frozenset[str]:
+    return frozenset(b for b, _ in _prefix_candidates(w))
+
+
 def _prefix_candidates(w: str) -> list[tuple[str, int]]:
     """The word itself, then the word without attached و/ف/ب/ل/ك (and لل -> ال)."""
     out = [(w, 0)]
@@ -597,9 +641,9 @@ class _Scanner:
         return frozenset(b for b, _ in _prefix_candidates(w))
 
     def _noun_ok(self, w: str | None) -> bool:
-        if w is None or len(w) < 2 or w in _STOP:
+        if w is None or len(w) < 2 or w in _STOP or w in _VERBS_AFTER:
             return False
-        if w in _STARTERS:
+        if w in _STARTERS and w not in _SINGLE_CASUALTY and w not in _SINGLE_BODY:
             return False
         # "و" + verb or + another figure right after a number ("وأصيب", "وخمس") starts a new
         # phrase; it is not the counted noun.
@@ -699,6 +743,10 @@ class _Scanner:
             if w1 in _DISTANCE:
                 return "distance", j, j + 1
             if w1 in _DURATION:
+                year = self.words[j + 1] if j + 1 < self.n and self.kinds[j + 1] == "n" and (
+                    self._gap_ok(j + 1, _WS_GAP_RE)) else ""
+                if w1 in _YEAR_PREV and len(year) == 4:
+                    return "other", None, j  # "نحو 750 عام 2016": 750 in the year 2016
                 return "duration", j, j + 1
         elif j < self.n and self.kinds[j] == "l" and self._gap_ok(j, _WS_GAP_RE):
             unit = self.words[j]
@@ -709,6 +757,8 @@ class _Scanner:
         if self._noun_ok(w1):
             return "count", j, j + 1
         if w1 == _FROM and self._noun_ok(self._word_at(j + 1, _WS_GAP_RE)):
+            if self.words[j + 1] in _DEMONSTRATIVES and self._noun_ok(self._word_at(j + 2)):
+                return "count", j + 2, j + 3  # "اثنين من هؤلاء العمال"
             return "count", j + 1, j + 2
         return "other", None, j
 
@@ -846,6 +896,10 @@ class _Scanner:
                 nxt = self._cardinal(i, start, bare)
             if nxt is None and (bare in _DUAL_COUNT or bare in _DUAL_DURATION):
                 nxt = self._dual(i, start, bare)
+            if nxt is None and bare in _ONE_AFTER_NOUN:
+                nxt = self._after_noun(i, start, 1)
+            if nxt is None and (bare in _SINGLE_CASUALTY or bare in _SINGLE_BODY):
+                nxt = self._single(i, start, bare, joined=plen > 0)
             if nxt is not None:
                 return nxt
         return i + 1
@@ -856,6 +910,10 @@ class _Scanner:
         if w in _UNSPEC_ADJ:
             j += 1
             w = self._word_at(j, _WS_GAP_RE)
+        if w in _FROM_THEM:  # "عدد منهم": some of those just named
+            self.out.append(_Raw(start, self.ends[j], None, "unspecified", False, "count", None,
+                                 None, None))
+            return j + 1
         if w != _FROM:
             return None
         noun_tok = j + 1 if self._noun_ok(self._word_at(j + 1)) else None
@@ -966,6 +1024,12 @@ class _Scanner:
             return None
         last_tok = items[used - 1].last_tok
         j, end = last_tok + 1, self.ends[last_tok]
+        nxt_word = self._word_at(j)
+        if used == 1 and bare in _TWO_EMPHASIS and not self._noun_ok(nxt_word) and not (
+                nxt_word == _FROM and self._noun_ok(self._word_at(j + 1, _WS_GAP_RE))):
+            after = self._after_noun(i, start, 2)
+            if after is not None:
+                return after
         quarters = self._word_at(j, _WS_GAP_RE)
         if quarters in _QUARTERS and 1 <= value <= 3:
             qual, start = self._lookback(i, start)
@@ -974,7 +1038,9 @@ class _Scanner:
             )
             return j + 1
         prev = self._prev_word(i) if definite else None
-        if prev is not None and prev.startswith("ال") and prev not in _AL_NOT_ARTICLE:
+        if prev is not None and ((prev.startswith("ال") and prev not in _AL_NOT_ARTICLE) or (
+                prev.endswith(_POSSESSIVE_ENDINGS) and len(prev) >= 5 and prev not in _STOP
+                and value >= 3)):
             if used == 1 and word in _TENS:
                 # "الذكرى العشرين", "القرن العشرين": a definite ten after a definite noun.
                 role: Role = "ordinal"
@@ -989,6 +1055,60 @@ class _Scanner:
             self.out.append(_Raw(start, end, value, "exact", False, role, None, None, None))
             return j
         return self._emit(i, j, start, end, value, None)
+
+    def _after_noun(self, i: int, start: int, value: int) -> int | None:
+        """"مركبة واحدة", "عاملين مدنيين اثنين": a one or a two written after its noun."""
+        k = i - 1
+        if k < 0 or self.kinds[k] != "w" or not self._gap_ok(i, _WS_GAP_RE):
+            return None
+        if self.out and self.out[-1].end > self.starts[k]:
+            return None  # the word before already belongs to a figure
+        word = self.words[k]
+        noun = next((b for b, _n in _prefix_candidates(word)
+                     if b in _COUNT_NOUNS or b in _DUAL_COUNT or b in _DURATION), None)
+        if noun is None:
+            # otherwise only a sound plural or dual: "عاملين", not a verb or "بحياة"
+            if not self._noun_ok(word) or word in _STARTERS or not word.endswith(
+                    ("ين", "ون", "ات", "ان")):
+                return None
+            noun = word
+        role: Role = "duration" if noun in _DURATION else (
+            "distance" if noun in _DISTANCE else "count")
+        # noun_span stays None: the noun sits before the figure, and noun_end means "after".
+        self.out.append(_Raw(start, self.ends[i], value, "exact", False, role, noun, None, None))
+        return i + 1
+
+    def _single(self, i: int, start: int, bare: str, joined: bool) -> int | None:
+        """"أوقعت قتيلا وجريحين", "سقوط قتيل": one casualty, in a singular noun."""
+        prev = self._prev_word(i)
+        after_figure = joined and bool(self.out) and self.out[-1].role == "count" and (
+            _COORD_GAP_RE.fullmatch(self.s, self.out[-1].end, self.starts[i]) is not None)
+        if bare in _SINGLE_BODY:
+            k = i
+            for _ in range(4):  # "لم يستقبل أي جريح أو جثة": under the negation
+                word = self._prev_word(k)
+                if word is None:
+                    break
+                if word in _NEGATIONS:
+                    return None
+                k -= 1
+        elif not after_figure:
+            if prev is None:
+                return None
+            trigger = i
+            if prev.startswith("ال") and not (_bare_set(prev) & _SINGLE_AFTER):
+                trigger = i - 1  # "أوقعت الغارة قتيلا": the verb, then its subject
+                prev = self._prev_word(trigger)
+            if prev is None or not (_bare_set(prev) & _SINGLE_AFTER):
+                return None
+            if self._prev_word(trigger - 1) in _NEGATIONS:
+                return None  # "لم يسقط قتيل": nobody
+        end, j = self.ends[i], i + 1
+        if self._word_at(j, _WS_GAP_RE) in _ONE_AFTER_NOUN:
+            end, j = self.ends[j], j + 1
+        self.out.append(_Raw(start, end, 1, "exact", False, "count", bare,
+                             (self.ends[i] - len(bare), self.ends[i]), None))
+        return j
 
     def _dual(self, i: int, start: int, bare: str) -> int:
         qual, start = self._lookback(i, start)

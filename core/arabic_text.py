@@ -152,9 +152,15 @@ def _ends_sentence(text: str, m: re.Match[str]) -> bool:
         return False
     if term.strip(".") != "":
         return True
-    # A full stop glued to the next Arabic word: split only after a real word, not "د.".
+    # A full stop glued to the next Arabic word: split only after a real word, not "د.",
+    # and not inside a web address written in Arabic ("الجزيرة.نت", "العربية.نت").
     start = m.start()
+    if _DOMAIN_WORD.match(text, end):
+        return False
     return start >= 2 and _is_arabic_letter(text[start - 1]) and _is_arabic_letter(text[start - 2])
+
+
+_DOMAIN_WORD = re.compile(r"(?:نت|نيت|كوم|أورغ|اورغ|إنفو|انفو)(?![\u0621-\u064a])")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -24,7 +24,7 @@ from claimtrack.arabic_dates import DateValue
 from claimtrack.errors import PluginError
 from claimtrack.extraction import INCIDENT_KINDS
 from claimtrack.gazetteer import Gazetteer
-from claimtrack.models import Claim, ClaimEvent, Event, Override, Source
+from claimtrack.models import Claim, ClaimEvent, Event, Override, Party, Source
 from claimtrack.plugins import PluginManager
 from claimtrack.store import session_scope
 
@@ -104,6 +104,10 @@ def claim_facts(session: Session, gazetteer: Gazetteer,
                                                    Source.status == "ok")):
             published[s.id] = _date(s.published_start, s.published_end, s.published_precision,
                                     s.published_text)
+    # Parties met during extraction are only in the store, not in a freshly built gazetteer:
+    # read affiliations from both, so a party's organisation never depends on the run.
+    affiliation = {p.id: p.affiliation for p in session.exec(select(Party))}
+    affiliation.update({pid: p.affiliation for pid, p in gazetteer.parties.items()})
     facts = []
     for c in sorted(claims, key=lambda c: c.id):
         if c.source_id not in published:
@@ -116,7 +120,7 @@ def claim_facts(session: Session, gazetteer: Gazetteer,
                 source=c.source_id,
                 outlet=c.outlet,
                 party=c.party_id,
-                root_party=gazetteer.root(c.party_id),
+                root_party=_root(c.party_id, affiliation),
                 kind=c.kind,
                 value=c.value,
                 stance=c.stance,
@@ -144,6 +148,15 @@ def claim_facts(session: Session, gazetteer: Gazetteer,
             )
         )
     return facts
+
+
+def _root(party: str, affiliation: dict[str, str | None]) -> str:
+    """The organisation a party ultimately speaks for (its own id if none)."""
+    seen = {party}
+    while (parent := affiliation.get(party)) and parent not in seen:
+        seen.add(parent)
+        party = parent
+    return party
 
 
 def event_id(draft: EventDraft) -> str:

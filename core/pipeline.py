@@ -121,11 +121,12 @@ def source_id(sha256: str) -> str:
 
 
 def claim_id(sha256: str, draft: ClaimDraft) -> str:
-    key = "|".join(
-        str(part)
-        for part in (sha256, *draft.span, draft.kind, draft.party, draft.value, draft.stance,
-                     draft.target)
-    )
+    parts: list[object] = [sha256, *draft.span, draft.kind, draft.party, draft.value,
+                           draft.stance, draft.target]
+    if draft.extra.get("incident") is not None:
+        # One sentence may say the same of several strikes ("neither strike hurt civilians").
+        parts.append(f"incident={draft.extra['incident']}")
+    key = "|".join(str(part) for part in parts)
     return "c_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 

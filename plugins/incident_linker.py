@@ -69,6 +69,25 @@ class Group:
                 if c.value is not None and c.stance == "asserts"}
 
 
+FIGURES = {"killed", "injured", "civilians_harmed", "vehicles_destroyed", "buildings_destroyed"}
+
+
+def _can_found(group: Group) -> bool:
+    """Whether a group is evidence of an incident of its own, not just a remark about one.
+
+    A count of several strikes sums over incidents rather than being one; an undated group
+    with nothing but words (what was targeted, who coordinated) is more often a description
+    of a campaign than a strike, and could never be matched by another report anyway.
+    """
+    founding = [c for c in group.claims if c.kind in FOUNDING
+                and not (c.kind == "strikes" and (c.value or 0) >= 2)]
+    if not founding:
+        return False
+    if group.window()[0] is None:
+        return any(c.kind in FIGURES and c.value is not None for c in founding)
+    return True
+
+
 def _perpetrators_agree(a: set[str], b: set[str]) -> bool:
     if not a or not b:
         return True
@@ -265,7 +284,7 @@ def link_events(claims: list[ClaimFacts]) -> list[EventDraft]:
     index = DayIndex()
     followers: list[Group] = []
     for group in groups:
-        if not any(c.kind in FOUNDING for c in group.claims):
+        if not _can_found(group):
             followers.append(group)
             continue
         fits = [c for c in index.near(*group.window()) if _compatible(group, c)]

@@ -27,6 +27,8 @@ def _us_africa_command() -> list[str]:
                 f"قيادة {us.removeprefix('ال')} في {africa}",
                 f"القيادة {us} الإفريقية",
             ]
+        # In news of strikes in Libya "the US command" is the Africa command.
+        names += [f"القيادة {us}", f"القيادة العسكرية {us}"]
         names += [f"قيادة الجيش {us[:-1]} في {a}" for a in AFRICA]
     return names
 
@@ -35,7 +37,7 @@ PARTIES: list[dict] = [
     {"id": "us_military", "name": "US military", "kind": "organisation",
      "aliases": ["الجيش الأمريكي", "الجيش الأميركي", "القوات الأمريكية", "القوات الأميركية",
                  "البنتاغون", "البنتاجون", "وزارة الدفاع الأمريكية", "وزارة الدفاع الأميركية",
-                 "الجيش الامريكي"]},
+                 "الجيش الامريكي", "الجانب الأمريكي", "الجانب الأميركي"]},
     {"id": "africom", "name": "US Africa Command (AFRICOM)", "kind": "organisation",
      "affiliation": "us_military", "aliases": _us_africa_command()},
     {"id": "william_gayler", "name": "William Gayler", "kind": "person",
@@ -74,7 +76,8 @@ PARTIES: list[dict] = [
      "affiliation": "gna", "aliases": ["البنيان المرصوص", "قوات البنيان المرصوص"]},
     {"id": "lna", "name": "Libyan National Army (Haftar)", "kind": "organisation",
      "aliases": ["الجيش الوطني الليبي", "قوات حفتر", "خليفة حفتر", "حفتر", "قوات الكرامة",
-                 "عملية الكرامة", "القيادة العامة", "قوات القيادة العامة", "الجيش الليبي"]},
+                 "عملية الكرامة", "القيادة العامة", "قوات القيادة العامة", "الجيش الليبي",
+                 "الجيش الوطني"]},
     {"id": "lna_war_media", "name": "LNA war media office", "kind": "office",
      "affiliation": "lna",
      "aliases": ["شعبة الإعلام الحربي", "المركز الإعلامي لغرفة عمليات الكرامة"]},
@@ -83,6 +86,8 @@ PARTIES: list[dict] = [
     {"id": "isis", "name": "Islamic State (ISIS)", "kind": "organisation",
      "aliases": ["تنظيم الدولة", "تنظيم الدولة الإسلامية", "الدولة الإسلامية", "داعش",
                  "تنظيم داعش", "ISIS"]},
+    {"id": "amaq", "name": "Amaq (ISIS news agency)", "kind": "office", "affiliation": "isis",
+     "aliases": ["وكالة أعماق", "أعماق للأنباء"]},
     {"id": "al_qaeda", "name": "al-Qaeda", "kind": "organisation",
      "aliases": ["تنظيم القاعدة", "القاعدة"]},
     {"id": "libyan_red_crescent", "name": "Libyan Red Crescent", "kind": "organisation",
@@ -91,9 +96,11 @@ PARTIES: list[dict] = [
      "aliases": ["مصدر محلي", "مصادر محلية", "مصدر من مدينة", "مصدر من", "مصدر مطلع",
                  "مصادر مطلعة", "شهود عيان", "شاهد عيان", "مصدر أمني", "مصادر أمنية",
                  "مصدر عسكري", "مصادر عسكرية", "مصدر طبي", "مصادر طبية", "سكان محليون",
-                 "أهالي"]},
+                 "أهالي", "الشهود", "أحد الشهود", "شهود", "أحد السكان", "مسؤولون محليون",
+                 "مسؤولين محليين"]},
     {"id": "experts", "name": "Unnamed experts", "kind": "unnamed_source",
-     "aliases": ["خبراء", "محللون", "مراقبون"]},
+     "aliases": ["خبراء", "محللون", "مراقبون", "باحثون", "الباحث", "باحث", "الخبير", "خبير",
+                 "المحلل", "محلل"]},
 ]
 
 # (id, Arabic name, lat, lon, kind, radius km, aliases)
@@ -125,6 +132,14 @@ PLACES: list[tuple[str, str, float, float, str, float, tuple[str, ...]]] = [
     ("gharyan", "غريان", 32.1722, 13.0203, "town", 10, ()),
     ("tarhuna", "ترهونة", 32.4350, 13.6332, "town", 10, ()),
     ("zliten", "زليتن", 32.4674, 14.5687, "town", 10, ()),
+    ("zuwaylah", "زويلة", 26.17, 15.12, "town", 10, ("زويله",)),
+    ("tajarhi", "تجرهي", 24.26, 14.47, "town", 10, ()),
+    ("germa", "جرمة", 26.55, 13.07, "town", 10, ("جرمه",)),
+    ("idri", "إدري", 27.45, 13.05, "town", 10, ("ادري",)),
+    ("uwaynat", "العوينات", 25.78, 10.55, "town", 10, ()),
+    ("sokna", "سوكنة", 29.07, 15.78, "town", 10, ("سوكنه",)),
+    ("wadi_shati", "وادي الشاطئ", 27.5, 14.0, "area", 80, ()),
+    ("wadi_hayat", "وادي الحياة", 26.5, 13.0, "area", 60, ("وادي الحياه",)),
     ("qardabiya", "القرضابية", 31.06, 16.70, "area", 10, ("قاعدة القرضابية",)),
     ("zaafran", "الزعفران", 30.95, 16.45, "area", 15, ()),
     ("south_west_libya", "جنوب غرب ليبيا", 26.0, 12.5, "region", 400,

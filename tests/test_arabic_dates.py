@@ -754,3 +754,47 @@ def test_four_kilobyte_article_is_fast() -> None:
         times.append(time.perf_counter() - t0)
     # measured about 1 ms on a 2-core machine; the bound leaves room for a busy CI box
     assert statistics.median(times) < 0.01
+
+
+# --- lists of days, days counted from a written day, restated dates ---------------------
+
+
+def test_days_listed_before_a_month_each_get_that_month() -> None:
+    found = find_dates("نفذت غارات في 19 و24 و26 سبتمبر الماضي", date(2019, 10, 4))
+    assert [(m.value.text, m.value.start) for m in found] == [
+        ("19", date(2019, 9, 19)), ("24", date(2019, 9, 24)),
+        ("26 سبتمبر الماضي", date(2019, 9, 26)),
+    ]
+    found = find_dates("في ٣، ٥ و٩ أكتوبر ٢٠١٩", None)
+    assert [m.value.start for m in found] == [date(2019, 10, d) for d in (3, 5, 9)]
+
+
+def test_a_count_before_a_listed_day_is_not_a_day() -> None:
+    found = find_dates("قتل 12 عنصرا في 3 أكتوبر", date(2019, 10, 4))
+    assert [m.value.text for m in found] == ["3 أكتوبر"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أعلنت في 18 أكتوبر مقتل 20 في ضربات نفذت قبل ذلك بيوم واحد", "2019-10-17"),
+        ("وقعت الغارة الأولى في 3 نوفمبر، ثم الثانية بعدها بيومين", "2019-11-05"),
+        ("قال في 10 أكتوبر إن الهجوم وقع قبل ذلك بثلاثة أيام", "2019-10-07"),
+    ],
+)
+def test_days_counted_from_the_last_day_written(text: str, expected: str) -> None:
+    last = find_dates(text, date(2019, 11, 20))[-1]
+    assert (last.value.start.isoformat() if last.value.start else None) == expected
+    assert last.value.precision == "day"
+
+
+def test_counted_day_without_a_day_before_it_is_unresolved() -> None:
+    only = _one("وقعت الغارة قبل ذلك بيوم", date(2019, 11, 20))
+    assert not only.resolved
+
+
+def test_restated_weekday_and_month_alias_stay_one_mention() -> None:
+    found = find_dates("أعلنت أمس (الأحد) أنها نفذت يوم السبت الماضي (12 أكتوبر «تشرين الأول»)",
+                       date(2019, 10, 14))
+    assert [(m.value.start, m.value.precision) for m in found] == [
+        (date(2019, 10, 13), "day"), (date(2019, 10, 12), "day")]

@@ -466,16 +466,34 @@ def test_coordinated_range_shares_the_noun() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "value", "role"),
+    ("text", "value", "role", "noun"),
     [
-        ("خلال الأيام العشرة الأخيرة", 10, "duration"),
-        ("قتل العناصر الثمانية", 8, "count"),
-        ("ارتفع العدد إلى العشرين", 20, "other"),
+        ("خلال الأيام العشرة الأخيرة", 10, "duration", None),
+        ("قتل العناصر الثمانية", 8, "count", None),
+        ("ارتفع العدد إلى العشرين", 20, "other", None),
+        # a noun made definite by its pronoun: "all five of its members"
+        ("أكد مقتل جميع أفرادها الخمسة", 5, "count", None),
     ],
 )
-def test_definite_number_after_a_definite_noun(text: str, value: int, role: str) -> None:
+def test_definite_number_after_a_definite_noun(text: str, value: int, role: str,
+                                               noun: str | None) -> None:
     m = _one(text)
-    assert (m.value, m.role, m.noun) == (value, role, None)
+    assert (m.value, m.role, m.noun, m.noun_end) == (value, role, noun, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أوقعت الغارة قتيلا وجريحين", [(1, "قتيلا"), (2, "جريحين")]),
+        ("أسفر القصف عن سقوط قتيل واحد", [(1, "قتيل")]),
+        ("خلفت قتيلين وجريحا", [(2, "قتيلين"), (1, "جريحا")]),
+        ("لم يسقط قتيل في الغارة", []),
+        ("كان القتيل يعمل راعيا", []),
+    ],
+)
+def test_a_singular_casualty_noun_is_one(text: str, expected: list[tuple[int, str]]) -> None:
+    found = [(m.value, m.noun) for m in find_numbers(text) if m.role == "count"]
+    assert found == [(v, normalize_key(n)) for v, n in expected]
 
 
 def test_decimal_rounds_half_up() -> None:
@@ -722,3 +740,52 @@ def test_news_sized_text_is_fast() -> None:
         best = min(best, time.perf_counter() - t0)
     # Typically about 1 ms; the bound leaves room for a busy machine.
     assert best < 0.006
+
+
+# --- a one or a two after its noun, accusative numbers, "لم يتجاوز" ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "noun"),
+    [
+        ("ودمرت مركبة واحدة كانوا يستقلونها", 1, "مركبه"),
+        ("استقبل المستشفى جثتين ومصاباً واحداً", 1, "مصابا"),
+        ("وقتلت عاملين مدنيين اثنين في المزرعة", 2, "مدنيين"),
+    ],
+)
+def test_one_or_two_written_after_the_noun(text: str, value: int, noun: str) -> None:
+    last = find_numbers(text)[-1]
+    assert (last.value, last.role, last.noun) == (value, "count", noun)
+
+
+@pytest.mark.parametrize("text", ["قتل في آن واحد", "أودت بحياة اثنين", "وصل اثنان فقط"])
+def test_one_or_two_after_a_word_that_is_no_counted_noun(text: str) -> None:
+    assert all(m.role != "count" or m.noun is None for m in find_numbers(text))
+
+
+def test_a_day_written_after_its_noun_is_a_duration() -> None:
+    [one] = find_numbers("نفذت قبل ذلك بيوم واحد")
+    assert (one.value, one.role) == (1, "duration")
+
+
+def test_accusative_number_with_a_negated_ceiling() -> None:
+    [five] = find_numbers("إن عدد الجثث التي انتشلت لم يتجاوز خمساً")
+    assert (five.value, five.qualifier, five.role) == (5, "at_most", "other")
+    assert five.text.startswith("لم يتجاوز خمس")  # the tanween after the last letter stays out
+
+
+def test_counted_noun_after_a_demonstrative() -> None:
+    [two] = find_numbers("أودت بحياة اثنين من هؤلاء العمال المدنيين")
+    assert (two.value, two.noun) == (2, "العمال")
+
+
+def test_a_place_word_after_a_number_is_not_its_noun() -> None:
+    [two] = find_numbers("فقتلت اثنين قرب مرزق")
+    assert (two.value, two.noun) == (2, None)
+
+
+def test_a_figure_in_a_given_year_is_no_duration() -> None:
+    text = "انخفض من نحو 750 عام 2016 إلى أقل من 100 حاليا"
+    found = [(m.value, m.role) for m in find_numbers(text)]
+    assert found == [(750, "other"), (2016, "year"), (100, "other")]
+    assert [(m.value, m.role) for m in find_numbers("منذ 5 أعوام")] == [(5, "duration")]

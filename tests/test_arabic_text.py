@@ -258,3 +258,11 @@ def _time_once(fn: Callable[[str], object], arg: str) -> float:
     t0 = time.perf_counter()
     fn(arg)
     return time.perf_counter() - t0
+
+
+def test_web_address_written_in_arabic_is_not_a_sentence_end() -> None:
+    text = "ووفقاً لإحصاء أجرته «العربية.نت»، قتلت الضربات 90 عنصراً. وقال مراسل الجزيرة.نت ذلك."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "ووفقاً لإحصاء أجرته «العربية.نت»، قتلت الضربات 90 عنصراً.",
+        "وقال مراسل الجزيرة.نت ذلك.",
+    ]

@@ -162,3 +162,32 @@ def test_script_runs_on_the_seeds() -> None:
     overall = report["overall"]["strict"]
     assert set(overall) >= {"precision", "recall", "f1"}
     assert overall["recall"] > 0.5
+
+
+ARTICLE_LABELS = REPO / "tests" / "articles" / "labels.jsonl"
+
+
+def test_article_labels_are_well_formed() -> None:
+    kinds = {"killed", "injured", "civilians_harmed", "vehicles_destroyed", "buildings_destroyed",
+             "strikes", "killed_total", "remaining_strength", "coordination", "targeting"}
+    rows = [json.loads(line) for line in ARTICLE_LABELS.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    for r in rows:
+        assert r["kind"] in kinds and r["stance"] in {"asserts", "denies"}, r
+        assert r["qualifier"] in {"exact", "about", "at_least", "at_most", "unspecified"}, r
+        text = (ARTICLE_LABELS.parent / r["file"]).read_text(encoding="utf-8")
+        assert text.count(r["quote_contains"]) == 1, r["quote_contains"]
+        assert 5 <= len(r["quote_contains"].split()) <= 12, r["quote_contains"]
+        assert (ARTICLE_LABELS.parent / r["file"]).with_suffix(".meta.json").is_file()
+
+
+def test_reader_keeps_its_accuracy_on_the_labelled_articles() -> None:
+    """A regression gate a little under the measured numbers (docs/accuracy.md)."""
+    cmd = [sys.executable, str(SCRIPT), "--labels", str(ARTICLE_LABELS), "--json"]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=False, timeout=600)
+    assert out.returncode == 0, out.stderr
+    (report,) = json.loads(out.stdout)["reports"]
+    strict = report["overall"]["strict"]
+    assert strict["precision"] >= 0.95 and strict["recall"] >= 0.9, strict
+    assert report["exported_claims_in_boilerplate"] == 0
+    assert report["exported_claims_span_not_quote"] == 0

@@ -112,11 +112,14 @@ def test_a_split_survives_new_articles_and_full_relinks(runner: CliRunner, db_ur
     assert _event_holding(again, late)["claims"] == [late]
     assert [o["action"] for o in again["overrides"]] == ["move"]
 
-    # Merging back and then undoing the merge restores the split.
-    merge = run(runner, "merge", rest["id"], alone["id"], "--db", db_url)
+    # Merging back and then undoing the merge restores the split. The new articles may have
+    # joined claims to the rest of the event, which renames it: find it by a member claim.
+    member = next(c for c in event["claims"] if c != late)
+    rest = _event_holding(again, member)
+    merge = run(runner, "merge", rest["id"], _event_holding(again, late)["id"], "--db", db_url)
     assert merge.exit_code == 0, merge.output
-    merged = _export(runner, db_url)
-    assert sorted(_event_holding(merged, late)["claims"]) == sorted(event["claims"])
+    merged = _event_holding(_export(runner, db_url), late)
+    assert set(merged["claims"]) == set(rest["claims"]) | {late}
     assert run(runner, "overrides", "--undo", "2", "--db", db_url).exit_code == 0
     assert _event_holding(_export(runner, db_url), late)["claims"] == [late]
 
