@@ -19,6 +19,8 @@ from claimtrack.arabic_text import NormalizedText, normalize, sentence_spans
 from claimtrack.documents import CleanDocument
 from claimtrack.gazetteer import Gazetteer
 
+from . import lexicon as lx
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -212,4 +214,15 @@ def town_before(article: Article, position: int) -> str | None:
     return None
 
 
-__all__ = ["Article", "DateHit", "NumberHit", "PartyHit", "PlaceHit", "Sentence", "town_before"]
+def the_town_at(article: Article, position: int) -> tuple[str, int] | None:
+    """``المدينة`` at position, resolved to the town it points back to, and where it ends."""
+    town = lx.THE_TOWN.match(article.text, position)
+    if town:
+        named = town_before(article, position)
+        if named:
+            return named, town.end()
+    return None
+
+
+__all__ = ["Article", "DateHit", "NumberHit", "PartyHit", "PlaceHit", "Sentence", "the_town_at",
+           "town_before"]

@@ -14,7 +14,7 @@ import re
 from claimtrack.gazetteer import Gazetteer
 
 from . import lexicon as lx
-from .article import Article, PartyHit, town_before
+from .article import Article, PartyHit, the_town_at, town_before
 
 #: Parties that are talked about far more often than they talk.
 NON_SPEAKERS = frozenset({"isis", "al_qaeda"})
@@ -73,12 +73,7 @@ def _town_at(article: Article, position: int, slack: int = 3) -> tuple[str, int]
     """The town named at position ("أوباري"), or the one "المدينة" there points back to."""
     for place in article.places_in(max(0, position - 2), position + slack):
         return place.id, place.end
-    town = lx.THE_TOWN.match(article.text, position)
-    if town:
-        named = town_before(article, position)
-        if named:
-            return named, town.end()
-    return None
+    return the_town_at(article, position)
 
 
 def _office(gazetteer: Gazetteer, town: str, kind: str) -> str:

@@ -17,7 +17,7 @@ import re
 from claimtrack.gazetteer import Gazetteer
 
 from . import lexicon as lx
-from .article import Article, PlaceHit, town_before
+from .article import Article, PlaceHit, the_town_at
 
 _BEARINGS = {
     ("شمال", None): 0, ("شمال", "شرق"): 45, ("شرق", None): 90, ("جنوب", "شرق"): 135,
@@ -99,12 +99,7 @@ def _anchor(article: Article, places: list[PlaceHit], position: int) -> tuple[st
     for place in places:
         if position - 1 <= place.start <= position + 1:
             return place.id, place.end
-    town = lx.THE_TOWN.match(article.text, position)
-    if town:
-        named = town_before(article, position)
-        if named:
-            return named, town.end()
-    return None
+    return the_town_at(article, position)
 
 
 def _cover(places: list[PlaceHit], new: PlaceHit) -> list[PlaceHit]:
