@@ -218,7 +218,7 @@ def _complement(text: str, start: int, end: int) -> bool:
 
 def _specific(gazetteer: Gazetteer, party: str, following: list[PartyHit]) -> str:
     """Prefer a named person or office of the same organisation right after its name, and
-    a named person right after a title ("الخبير العسكري في حكومة الوفاق العقيد …")."""
+    a named person right after a title ("المتحدث باسم وزارة الدفاع العميد …")."""
     entry = gazetteer.parties.get(party)
     if entry is not None and entry.kind == "unnamed_source":
         for hit in following[:2]:
