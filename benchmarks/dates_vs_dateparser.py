@@ -46,6 +46,16 @@ def load() -> list[dict[str, Any]]:
         return [json.loads(line) for line in f if line.strip()]
 
 
+def sample_document(rows: list[dict[str, Any]], size: int = 4096) -> str:
+    """The labelled texts run together, one a line, cut at ``size`` characters."""
+    doc = ""
+    for row in rows:
+        if len(doc) >= size:
+            break
+        doc += row["text"] + "\n"
+    return doc[:size]
+
+
 def pub_of(row: dict[str, Any]) -> date | None:
     return date.fromisoformat(row["published"]) if row["published"] else None
 
@@ -123,12 +133,7 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=5, help="timing repeats (default 5)")
     args = ap.parse_args()
     rows = load()
-    doc = ""
-    for row in rows:
-        if len(doc) >= 4096:
-            break
-        doc += row["text"] + "\n"
-    doc = doc[:4096]
+    doc = sample_document(rows)
     doc_pub = date(2019, 9, 27)
 
     article = (SEED.read_text(encoding="utf-8") * 2)[:4096] if SEED.exists() else ""

@@ -297,9 +297,6 @@ def _drop_events_of(session: Session, claim_ids: list[str]) -> None:
     for chunk in _chunks(sorted(events)):
         session.exec(delete(ClaimEvent).where(col(ClaimEvent.event_id).in_(chunk)))  # type: ignore[call-overload]
         session.exec(delete(Event).where(col(Event.id).in_(chunk)))  # type: ignore[call-overload]
-    # Events left without members (their claims' source was deleted) go too.
-    linked = select(ClaimEvent.event_id).where(ClaimEvent.role == "about")
-    session.exec(delete(Event).where(~col(Event.id).in_(linked)))  # type: ignore[call-overload]
 
 
 def _store_drafts(session: Session, drafts: list[EventDraft], known: set[str],

@@ -13,7 +13,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlmodel import Session, SQLModel, create_engine, delete, select
 
 from claimtrack.errors import ClaimtrackError
-from claimtrack.models import Claim, ClaimEvent, Event, Finding, Party, Source
+from claimtrack.models import Claim, Event, Finding, Party, Source
 
 DEFAULT_DB = "claims.db"
 FIRST_REVISION = "0001"  # the schema of release 0.1.0, which had no migrations
@@ -104,15 +104,6 @@ def session_scope(engine: Engine) -> Iterator[Session]:
 
 def source_by_hash(session: Session, sha256: str) -> Source | None:
     return session.exec(select(Source).where(Source.sha256 == sha256)).first()
-
-
-def delete_source(session: Session, source: Source) -> None:
-    claim_ids = list(session.exec(select(Claim.id).where(Claim.source_id == source.id)))
-    if claim_ids:
-        session.exec(delete(ClaimEvent).where(ClaimEvent.claim_id.in_(claim_ids)))  # type: ignore[attr-defined]
-        session.exec(delete(Claim).where(Claim.source_id == source.id))  # type: ignore[arg-type]
-    session.delete(source)
-    session.flush()
 
 
 def save_parties(session: Session, parties: list[Party]) -> None:
