@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from claimtrack.arabic_text import normalize_key
@@ -148,6 +148,15 @@ class Gazetteer:
         if not pa or not pb:
             return None
         return haversine_km(pa.lat, pa.lon, pb.lat, pb.lon)
+
+
+def root_of(party: str, affiliation: Mapping[str, str | None]) -> str:
+    """Follow ``affiliation`` links from party to the organisation at the top (cycles stop)."""
+    seen = {party}
+    while (parent := affiliation.get(party)) and parent not in seen:
+        seen.add(parent)
+        party = parent
+    return party
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -23,7 +23,7 @@ from sqlmodel import Session, col, delete, select
 from claimtrack.arabic_dates import DateValue
 from claimtrack.errors import PluginError
 from claimtrack.extraction import INCIDENT_KINDS
-from claimtrack.gazetteer import Gazetteer
+from claimtrack.gazetteer import Gazetteer, root_of
 from claimtrack.models import Claim, ClaimEvent, Event, Override, Party, Source
 from claimtrack.plugins import PluginManager
 from claimtrack.store import session_scope
@@ -120,7 +120,7 @@ def claim_facts(session: Session, gazetteer: Gazetteer,
                 source=c.source_id,
                 outlet=c.outlet,
                 party=c.party_id,
-                root_party=_root(c.party_id, affiliation),
+                root_party=root_of(c.party_id, affiliation),
                 kind=c.kind,
                 value=c.value,
                 stance=c.stance,
@@ -148,15 +148,6 @@ def claim_facts(session: Session, gazetteer: Gazetteer,
             )
         )
     return facts
-
-
-def _root(party: str, affiliation: dict[str, str | None]) -> str:
-    """The organisation a party ultimately speaks for (its own id if none)."""
-    seen = {party}
-    while (parent := affiliation.get(party)) and parent not in seen:
-        seen.add(parent)
-        party = parent
-    return party
 
 
 def event_id(draft: EventDraft) -> str:

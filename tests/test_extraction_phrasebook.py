@@ -181,6 +181,19 @@ PHRASES = [
      [('africom', 'killed', 4, 'asserts'), ('ghat_municipality', 'killed', 4, 'denies')]),
     ('ولم تعلق أفريكوم على الغارة، فيما قال مصدر محلي إن القصف قتل اثنين.',
      [('unnamed_local_source', 'killed', 2, 'asserts')]),
+    # Foreign armies, the UN and monitors speak too, under their own names.
+    ('وأعلن المتحدث العسكري المصري أن الضربات الجوية أسفرت عن مقتل عشرين مسلحا.',
+     [('egyptian_military', 'killed', 20, 'asserts')]),
+    ('وقالت وزارة الدفاع التركية إن المسيرات دمرت أربع مركبات.',
+     [('turkish_military', 'vehicles_destroyed', 4, 'asserts')]),
+    ('وقالت بعثة الأمم المتحدة للدعم في ليبيا إن ثلاثة مدنيين على الأقل قتلوا في الغارة.',
+     [('unsmil', 'civilians_harmed', 3, 'asserts'), ('un', 'killed', 3, 'asserts')]),
+    ('وأفادت منظمة إيروورز بأن خمسة مدنيين قتلوا في الضربة.',
+     [('airwars', 'civilians_harmed', 5, 'asserts')]),
+    ('ونفت حكومة الإنقاذ أي تنسيق مع الجانب الأمريكي بشأن الغارة.',
+     [('gnc', 'coordination', None, 'denies')]),
+    ('وقالت منظمة العفو الدولية إن الغارة قتلت طفلين.',
+     [('amnesty', 'killed', 2, 'asserts')]),
 ]
 
 

@@ -804,3 +804,16 @@ def test_a_run_without_full_stops_is_read_in_bounded_time() -> None:
     claims = read(text)
     assert time.perf_counter() - start < 10
     assert claims
+
+
+# --- who struck: the perpetrator is whoever flies the strike, not only the US or the LNA -----
+
+def test_a_foreign_air_force_is_the_perpetrator_of_its_raids() -> None:
+    text = ("شنت المقاتلات المصرية فجر الجمعة ست غارات على مواقع قرب درنة.\n"
+            "وقال المتحدث العسكري المصري إن الغارات قتلت 14 مسلحا.\n"
+            "في المقابل، قال مجلس شورى مجاهدي درنة إن القصف أصاب منازل وقتل 3 مدنيين.")
+    claims = read(text)
+    assert {c.perpetrator for c in claims if c.kind in ("killed", "strikes")} == {
+        "egyptian_military"}
+    killed = {(c.party, c.value) for c in claims if c.kind == "killed"}
+    assert killed == {("egyptian_military_spokesman", 14), ("derna_shura_council", 3)}

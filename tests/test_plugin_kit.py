@@ -355,7 +355,7 @@ class Shadowed:
     @hookimpl
     def register_parties(self, register):  # type: ignore[no-untyped-def]
         register("gna_government", "GNA", "organisation", aliases=("حكومة الوفاق",),
-                 affiliation="un")
+                 affiliation="no_such_body")
 
     @hookimpl
     def register_places(self, register):  # type: ignore[no-untyped-def]
@@ -372,7 +372,8 @@ def test_gazetteer_contributions_must_reach_their_entries() -> None:
     message = _failure(check_gazetteer, Shadowed(), name="shadowed")
     assert ("plugin shadowed, gazetteer: party 'gna_government': name 'حكومة الوفاق' resolves "
             "to 'gna' (declared by claimtrack_plugins.libya_gazetteer)") in message
-    assert "party 'gna_government' is affiliated to 'un', which no plugin declares" in message
+    assert ("party 'gna_government' is affiliated to 'no_such_body', which no plugin "
+            "declares") in message
     assert "place 'traghen' has coordinates (214.43, 25.93) off the globe" in message
     duplicate = _failure(check_gazetteer, Duplicate(), name="duplicate")
     assert ("plugin duplicate, set-up: does not load: party 'gna' is already declared by "

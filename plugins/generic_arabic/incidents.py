@@ -45,6 +45,16 @@ _WINDOW_CHARS = 120
 _US_PARTIES = frozenset({"africom", "us_military"})
 
 
+def striker(root: str) -> str | None:
+    """The perpetrator a party's organisation stands for, if it is one that flies strikes:
+    the US (as "africom"), the LNA, and any foreign military ("egyptian_military")."""
+    if root in _US_PARTIES:
+        return "africom"
+    if root == "lna" or root.endswith("_military"):
+        return root
+    return None
+
+
 @dataclass(eq=False)
 class Incident:
     key: int
@@ -226,11 +236,11 @@ def _verbal_refs(article: Article, sentence: Sentence, nouns: list[Ref]) -> list
         subject = next((p for p in article.parties_in(m.end(), m.end() + 3)), None)
         if subject is None:
             continue
-        root = article.gazetteer.root(subject.id)
-        if root not in _US_PARTIES and root != "lna":
+        perpetrator = striker(article.gazetteer.root(subject.id))
+        if perpetrator is None:
             continue
         out.append(Ref(m.start(), m.end(), False, 1, False, verbal=True,
-                       perpetrator="africom" if root in _US_PARTIES else root))
+                       perpetrator=perpetrator))
     return out
 
 
@@ -238,11 +248,9 @@ def _perpetrator_in(article: Article, start: int, end: int) -> str | None:
     """"الضربات التي تنفذها أفريكوم": who carries out the strikes, when the ref says it."""
     for verb in lx.EXECUTED.finditer(article.text, start, end):
         for hit in article.parties_in(verb.end(), verb.end() + 3):
-            root = article.gazetteer.root(hit.id)
-            if root in _US_PARTIES:
-                return "africom"
-            if root == "lna":
-                return "lna"
+            perpetrator = striker(article.gazetteer.root(hit.id))
+            if perpetrator is not None:
+                return perpetrator
     return None
 
 

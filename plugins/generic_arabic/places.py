@@ -1,5 +1,5 @@
 """Places given relative to a town: "على بعد 35 كيلومترا شرق أوباري", "نحو 160 كيلومترا جنوب
-شرقي سرت", "بين مدينتي مرزق ووادي عتبة".
+شرقي سرت", "بين مدينتي مرزق ووادي عتبة", "هراوة شرق سرت" (the first place, located by the town).
 
 Each becomes a place of its own in the gazetteer (kind ``area``), so that an incident "160 km
 south-east of Sirte" is not placed in Sirte and is not merged with one "240 km south-east of
@@ -81,6 +81,13 @@ def relative_places(article: Article, found: list[PlaceHit]) -> list[PlaceHit]:
                               direction["a"], direction["b"])
         if place is not None:
             out = _cover(out, PlaceHit(number.start, end, place))
+    # "هراوة شرق سرت": a known place located by a bigger town; the town only says where it is.
+    for place in list(out):
+        direction = _DIRECTION.match(text, place.end)
+        town = None if direction is None else next(
+            (p for p in out if direction.end() - 1 <= p.start <= direction.end() + 1), None)
+        if town is not None and town.id != place.id and not is_relative(place.id):
+            out = _cover(out, PlaceHit(place.start, town.end, place.id))
     for m in _BETWEEN.finditer(text):
         first = next((p for p in out if p.start == m.end()), None)
         if first is None:

@@ -36,7 +36,7 @@ from .figures import (
     targeting_spots,
     zero_spots,
 )
-from .incidents import Incident, Incidents, Ref, attach, best_place, find_refs, nearest_ref
+from .incidents import Incident, Incidents, Ref, attach, best_place, find_refs, nearest_ref, striker
 from .output import claim_drafts
 
 _SINCE_CHARS = 10
@@ -453,6 +453,11 @@ class Reader:
             return "us_military"
         if lx.LNA_MARK.search(text) or root == "lna":
             return "lna"
+        foreign = {striker(gazetteer.root(h.id))
+                   for h in article.parties_in(sentence.start, sentence.end)} | {striker(root)}
+        foreign.discard(None)
+        if len(foreign) == 1:
+            return foreign.pop()
         current = self.incidents.current
         return current.perpetrator if current else None
 
