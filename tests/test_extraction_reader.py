@@ -817,3 +817,24 @@ def test_a_foreign_air_force_is_the_perpetrator_of_its_raids() -> None:
         "egyptian_military"}
     killed = {(c.party, c.value) for c in claims if c.kind == "killed"}
     assert killed == {("egyptian_military_spokesman", 14), ("derna_shura_council", 3)}
+
+
+def test_a_bodys_seat_is_not_where_the_strike_fell() -> None:
+    text = ("قالت أفريكوم أمس السبت إنها نفذت الجمعة غارة جوية قرب أوباري.\n"
+            "وأوضحت أن الغارة تمت بالتنسيق مع حكومة الوفاق التي تتخذ من طرابلس مقرا لها.\n"
+            "وأضافت أن خمسة مسلحين قتلوا فيها.")
+    claims = read(text)
+    assert {(c.kind, c.place, c.event_date.start.isoformat()) for c in claims} >= {
+        ("coordination", "ubari", "2019-10-18"), ("killed", "ubari", "2019-10-18")}
+
+
+def test_the_day_a_war_began_dates_no_strike() -> None:
+    text = ("وقال المتحدث إن هجوم قوات حفتر جاء بعد فشلها في معركة طرابلس التي بدأت في 4 "
+            "أبريل الماضي، وإن الغارات أصابت مزرعة قرب غريان.")
+    assert {c.event_date.precision for c in read(text) if c.kind == "targeting"} == {"window"}
+
+
+def test_a_place_located_by_a_bigger_town_is_one_place() -> None:
+    text = "أعلن الجيش الوطني أن سلاح الجو نفذ أمس السبت غارتين على مواقع في هراوة شرق سرت."
+    assert {(c.kind, c.place) for c in read(text) if c.kind == "strikes"} == {
+        ("strikes", "harawa")}

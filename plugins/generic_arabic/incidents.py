@@ -277,10 +277,16 @@ _INSTITUTION_BEFORE = re.compile(
 )
 
 
+#: "ومقرها طرابلس", "التي تتخذ من بنغازي مقرا": where a body sits, not where a strike fell.
+_SEAT_BEFORE = re.compile(lx.W + r"[و]?(?:مقرها|مقره|مقرهم|تتخذ\s+من|يتخذ\s+من)(?:\s+في)?\s*$")
+
+
 def _inside_party(article: Article, place: PlaceHit) -> bool:
-    """A town inside a name ("قوة حماية سرت", "عميد بلدية سبها") is not where it happened."""
+    """A town inside a name ("قوة حماية سرت", "عميد بلدية سبها") or named as a body's seat is
+    not where it happened."""
     return any(p.start <= place.start and place.end <= p.end
-               for p in article.parties_in(max(0, place.start - 60), place.start + 1))
+               for p in article.parties_in(max(0, place.start - 60), place.start + 1)
+               ) or bool(_SEAT_BEFORE.search(article.text, max(0, place.start - 25), place.start))
 
 
 def places_agree(article: Article, a: str | None, b: str | None, strict: bool = False,

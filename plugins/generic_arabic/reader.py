@@ -52,6 +52,9 @@ _IN_STATEMENT = re.compile(
     lx.W + r"(?:بيان|تصريح|تصريحات|مؤتمر\s+صحفي|منشور|تغريده|ايجاز)\s+(?:\S+\s+){0,5}?"
     r"(?:نشر|نشرته|نشرها|اصدره|اصدرته|صدر|بثه|بثته|عقده|عقدته|ادلي\s+به|القاه)"
     r"(?:\s+\S+){0,4}\s*$")
+#: "معركة طرابلس التي بدأت في 4 أبريل": the day a war or campaign began is no strike's day.
+_BEGAN = re.compile(lx.W + r"(?:بدات|بدا|بدء|انطلقت|انطلق|انطلاق|اندلعت|اندلع|اندلاع)"
+                    r"(?:ت|ها|ه)?\s+(?:في\s+|يوم\s+|منذ\s+)?$")
 _STATEMENT = re.compile(
     lx.W + r"(?:تصريحات|التصريحات|روايه|الروايه|الانباء|المعلومات|ذلك|هذا|هذه|الاتهامات|"
     r"المزاعم|مزاعم|الادعاءات)" + lx.E
@@ -176,6 +179,8 @@ class Reader:
                 continue
             if _IN_STATEMENT.search(text, max(sentence.start, hit.start - 45), hit.start):
                 continue  # "في بيان نشرته … صباح السبت": when it was said, not when it struck
+            if _BEGAN.search(text, max(sentence.start, hit.start - 20), hit.start):
+                continue
             since = lx.SINCE.search(text, max(sentence.start, hit.start - _SINCE_CHARS),
                                     hit.start) or _BETWEEN.search(
                 text, max(sentence.start, hit.start - 8), hit.start)
