@@ -838,3 +838,28 @@ def test_a_place_located_by_a_bigger_town_is_one_place() -> None:
     text = "أعلن الجيش الوطني أن سلاح الجو نفذ أمس السبت غارتين على مواقع في هراوة شرق سرت."
     assert {(c.kind, c.place) for c in read(text) if c.kind == "strikes"} == {
         ("strikes", "harawa")}
+
+
+# --- interviews: an answer is the interviewee's word ---------------------------------------
+
+INTERVIEW = (
+    "التقت الصحيفة أمس السبت المتحدث باسم الجيش الوطني الليبي اللواء أحمد المسماري، "
+    "وأجرت معه الحوار التالي:\n"
+    "الصحيفة: ماذا حققت الغارات الأخيرة في الجنوب؟\n"
+    "المسماري: الكثير. غارة الخميس الماضي على مخبأ قرب أوباري قتلت تسعة إرهابيين.\n"
+    "الصحيفة: وهل سقط مدنيون؟\n"
+    "المسماري: لا، لم يصب أي مدني في تلك الغارة.\n"
+)
+
+
+def test_answers_in_an_interview_speak_for_the_interviewee() -> None:
+    claims = read(INTERVIEW)
+    answers = {(c.party, c.kind, c.value) for c in claims}
+    assert {("ahmed_mismari", "killed", 9), ("ahmed_mismari", "civilians_harmed", 0)} <= answers
+    assert all(c.said_on.start == date(2019, 10, 19) for c in claims)
+
+
+def test_interview_answers_under_short_labels_go_to_whom_the_introduction_names() -> None:
+    text = INTERVIEW.replace("الصحيفة:", "س:").replace("المسماري:", "ج:")
+    assert {GAZETTEER.root(c.party) for c in read(text)} == {"lna"}
+

@@ -37,6 +37,7 @@ from .figures import (
     zero_spots,
 )
 from .incidents import Incident, Incidents, Ref, attach, best_place, find_refs, nearest_ref, striker
+from .interviews import find_interview
 from .output import claim_drafts
 
 _SINCE_CHARS = 10
@@ -85,6 +86,8 @@ class Reader:
         self._refs: list[Ref] = []  # the strikes of the sentence being read
         self._sentence_first = 0  # where the drafts of the sentence being read begin
         self._figure_sentence: dict[tuple, int] = {}  # where a party's figure was first given
+        self.interview = find_interview(self.article)
+        self._answer = False  # the sentence being read is an interviewee's answer
 
     def _next(self) -> int:
         """The place of a claim (or a denial waiting for its object) in reading order."""
@@ -99,6 +102,7 @@ class Reader:
                 continue
             self.sentence_index = index
             self._sentence_first = len(self.drafts)
+            self._answer = bool(self.interview and self.interview.answering(sentence.start))
             self._sentence(sentence)
         resolve_denials(self.drafts, self.denials, self.gazetteer, self.article.sentences)
         return claim_drafts(self)
@@ -227,6 +231,8 @@ class Reader:
             post = next((c for c in cues if c.kind == "post" and seg_start <= c.start < seg_end
                          and c.party), None)
             party = post.party if post else None
+        if party is None and self._answer and self.interview:
+            return self.interview.party, "stated", False
         if party is None and lx.NARRATION.search(self.article.text, seg_start,
                                                  min(seg_end, seg_start + 40)):
             return self.document.outlet, "outlet", False
@@ -247,6 +253,9 @@ class Reader:
             return DateValue(self.published, self.published, "day", "")
         if cue is not None and id(cue) in hits:
             return hits[id(cue)].mention.value
+        if self._answer and self.interview and self.interview.said and (
+                party == self.interview.party):
+            return self.interview.said
         known = self.last_said.get(self.gazetteer.root(party))
         if known is not None and (cue is None or cue.continues or cue.party is None
                                   or cue.kind == "post"):
