@@ -863,3 +863,27 @@ def test_interview_answers_under_short_labels_go_to_whom_the_introduction_names(
     text = INTERVIEW.replace("الصحيفة:", "س:").replace("المسماري:", "ج:")
     assert {GAZETTEER.root(c.party) for c in read(text)} == {"lna"}
 
+
+
+# --- who and when, at the end of a lead -----------------------------------------------------
+
+def test_a_closing_attribution_gives_the_party_and_the_day_it_spoke() -> None:
+    text = ("قتل 4 أشخاص، مساء الخميس، في قصف نفذته طائرة مسيرة على منزل قرب غريان، وفق ما "
+            "أعلنته وزارة الصحة بالحكومة المعترف بها دوليا، أمس السبت.")
+    claim = one(text, "killed")
+    assert (GAZETTEER.root(claim.party), claim.value) == ("gna", 4)
+    assert claim.event_date.start == date(2019, 10, 17)
+    assert claim.said_on.start == date(2019, 10, 19)
+
+
+def test_hasabama_closes_an_attribution() -> None:
+    text = ("قتل شخصان مساء الجمعة في قصف استهدف سيارة قرب أوباري، حسبما أورد المجلس البلدي "
+            "أوباري في منشور على صفحته.")
+    assert one(text, "killed").party == "ubari_municipality"
+
+
+def test_a_hospital_with_an_adjective_and_an_area_and_a_source_inside_it() -> None:
+    text = ("وقال مدير المستشفى الميداني في منطقة السواني إن المستشفى استقبل جثامين أربعة "
+            "أشخاص.\nوقال مصدر طبي في المستشفى إن ثلاثة جرحى نقلوا إلى طرابلس.")
+    assert {(c.party, c.kind, c.value) for c in read(text)} >= {
+        ("swani_hospital", "killed", 4), ("swani_hospital", "injured", 3)}

@@ -239,9 +239,17 @@ def _specific(gazetteer: Gazetteer, party: str, following: list[PartyHit]) -> st
 def said_date(article: Article, cue: Cue, segment_end: int, first_figure: int | None,
               first_strike: int | None) -> DateHit | None:
     """The date between a speech verb and what it says: when the party spoke."""
+    text = article.text
+    if cue.kind == "post":
+        # "…، وفق ما أعلنته وزارة الصحة، اليوم الأربعاء.": the date closing the attribution
+        for hit in article.dates_in(cue.end, min(segment_end, cue.end + 90)):
+            between = text[cue.end:hit.start]
+            if not lx.STRIKE_WORD.search(between) and not article.numbers_in(
+                    cue.end, hit.start) and not text[hit.end:segment_end].strip(" ،,.\n"):
+                return hit
+        return None
     if cue.kind not in ("say", "deny"):
         return None
-    text = article.text
     stop = lx.COMPLEMENTIZER.search(text, cue.end, segment_end)
     limit = stop.start() if stop else segment_end
     for bound in (first_figure, first_strike):

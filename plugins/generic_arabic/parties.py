@@ -33,6 +33,7 @@ _US_ADJECTIVE = re.compile(
     r"\s*(?:ال)?(?:امريكي|اميركي|امريكيه|اميركيه|امريكيون|اميركيون|امريكيين|اميركيين)" + lx.E
 )
 _GROUP_HEAD = "التنظيم"
+_BARE_HOSPITAL = re.compile(r"المستشفي" + lx.E)
 _VERB_BEFORE = re.compile(r"(?:" + lx.SAY.pattern + "|" + lx.DENY.pattern + r")\s*$")
 _BARE_COUNCIL = re.compile(r"[وفلب]?(?:ال)?(?:بلديه|مجلس\s+(?:ال)?بلدي)\s*")
 #: 'وكالة "أعماق"': the group's news agency, its name in quotes.
@@ -140,6 +141,14 @@ def _sources_inside(article: Article, hits: list[PartyHit]) -> list[PartyHit]:
         link = lx.SOURCE_IN.match(text, m.end())
         org = None if link is None else next(
             (h for h in hits if link.end() - 1 <= h.start <= link.end() + 1), None)
+        bare = None if link is None or org is not None else _BARE_HOSPITAL.match(text, link.end())
+        if bare is not None:
+            # "مصدر طبي في المستشفى": the hospital named last
+            named = [h for h in hits if h.end <= m.start() and h.id.endswith("_hospital")]
+            if named:
+                hits = _replace(hits, PartyHit(m.start(), bare.end(), named[-1].id,
+                                               named[-1].heads | {"المصدر"}))
+                continue
         if org is None or org.id not in gazetteer.parties:
             if not any(h.start <= m.start() < h.end for h in hits):
                 hits = _replace(hits, PartyHit(m.start(), m.end(), "unnamed_local_source",

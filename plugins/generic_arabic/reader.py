@@ -88,6 +88,7 @@ class Reader:
         self._figure_sentence: dict[tuple, int] = {}  # where a party's figure was first given
         self.interview = find_interview(self.article)
         self._answer = False  # the sentence being read is an interviewee's answer
+        self._post_said: dict[str, DateValue] = {}  # party -> day, from a closing attribution
 
     def _next(self) -> int:
         """The place of a claim (or a denial waiting for its object) in reading order."""
@@ -114,6 +115,7 @@ class Reader:
         cues = find_cues(article, sentence)
         refs = find_refs(article, sentence)
         self._refs = refs
+        self._post_said: dict[str, DateValue] = {}
         numbers = article.numbers_in(sentence.start, sentence.end)
         said_hits = self._said_hits(cues, sentence, numbers, refs)
         periods = self._place_dates(sentence, refs, {h.start for h in said_hits.values()})
@@ -154,6 +156,8 @@ class Reader:
             hit = said_date(self.article, cue, sentence.end, figure, strike)
             if hit is not None:
                 hits[id(cue)] = hit
+                if cue.kind == "post" and cue.party:
+                    self._post_said[cue.party] = hit.mention.value
         return hits
 
     def _place_dates(self, sentence: Sentence, refs: list[Ref],
@@ -253,6 +257,8 @@ class Reader:
             return DateValue(self.published, self.published, "day", "")
         if cue is not None and id(cue) in hits:
             return hits[id(cue)].mention.value
+        if (cue is None or cue.party is None) and party in self._post_said:
+            return self._post_said[party]  # "…، وفق ما أعلنته الوزارة اليوم الأربعاء"
         if self._answer and self.interview and self.interview.said and (
                 party == self.interview.party):
             return self.interview.said
