@@ -887,3 +887,11 @@ def test_a_hospital_with_an_adjective_and_an_area_and_a_source_inside_it() -> No
             "أشخاص.\nوقال مصدر طبي في المستشفى إن ثلاثة جرحى نقلوا إلى طرابلس.")
     assert {(c.party, c.kind, c.value) for c in read(text)} >= {
         ("swani_hospital", "killed", 4), ("swani_hospital", "injured", 3)}
+
+
+def test_a_strike_told_by_its_aircraft_dates_the_claims_that_follow() -> None:
+    text = ("قصفت طائرة مسيرة مساء الخميس هدفا على الطريق الساحلي قرب مدينة الزاوية.\n"
+            "وقال مدير مستشفى الزاوية إن المستشفى استقبل جثامين أربعة أشخاص.")
+    claim = one(text, "killed")
+    assert (claim.party, claim.place, claim.event_date.start) == (
+        "zawiya_hospital", "zawiya", date(2019, 10, 17))

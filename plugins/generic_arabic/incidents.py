@@ -241,6 +241,12 @@ def _verbal_refs(article: Article, sentence: Sentence, nouns: list[Ref]) -> list
             continue
         out.append(Ref(m.start(), m.end(), False, 1, False, verbal=True,
                        perpetrator=perpetrator))
+    for m in lx.AIRCRAFT_STRIKE.finditer(text, sentence.start, sentence.end):
+        if any(r.start <= m.start() < r.end + 40 or m.start() <= r.start < m.end()
+               for r in [*nouns, *out]):
+            continue  # the strike is already named here
+        out.append(Ref(m.start(), m.end(), False, 1, False, verbal=True,
+                       perpetrator=_perpetrator_in(article, m.start(), m.end() + 60)))
     return out
 
 
