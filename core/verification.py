@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlmodel import delete, select
+from sqlmodel import col, delete, select
 
 from claimtrack.errors import PluginError
 from claimtrack.gazetteer import Gazetteer, root_of
@@ -80,7 +80,9 @@ def load_dataset(engine: Engine, gazetteer: Gazetteer) -> Dataset:
         sources = {s.id: s for s in session.exec(select(Source).where(Source.status == "ok"))}
         claims = {c.id: c for c in session.exec(select(Claim).order_by(Claim.id))}
         parties = {p.id: p for p in session.exec(select(Party))}
-        events = list(session.exec(select(Event).order_by(Event.date_start, Event.id)))
+        # Undated events last on every backend (SQLite sorts NULL first, PostgreSQL last).
+        events = list(session.exec(select(Event).order_by(
+            col(Event.date_start).asc().nulls_last(), Event.id)))
         links = list(session.exec(select(ClaimEvent)))
     by_event: dict[str, EventView] = {e.id: EventView(e, [], [], {}) for e in events}
     events_of: dict[str, list[str]] = {}

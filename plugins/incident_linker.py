@@ -77,14 +77,17 @@ def _can_found(group: Group) -> bool:
 
     A count of several strikes sums over incidents rather than being one; an undated group
     with nothing but words (what was targeted, who coordinated) is more often a description
-    of a campaign than a strike, and could never be matched by another report anyway.
+    of a campaign than a strike, and could never be matched by another report anyway, unless
+    one party denies what another says of it: a dispute is worth an event of its own.
     """
     founding = [c for c in group.claims if c.kind in FOUNDING
                 and not (c.kind == "strikes" and (c.value or 0) >= 2)]
     if not founding:
         return False
     if group.window()[0] is None:
-        return any(c.kind in FIGURES and c.value is not None for c in founding)
+        # A figure, or a dispute: a claim another party denies is about one thing in question.
+        return any(c.kind in FIGURES and c.value is not None for c in founding) or any(
+            c.stance == "denies" for c in group.claims)
     return True
 
 

@@ -127,6 +127,15 @@ def test_lna_targeting_claim_is_contested_by_gna_expert(seed_export: dict) -> No
     assert denial and _root(seed_export, denial[0]["party"]) == "gna"
     assert any(f["check"] == "denial" and lna[0]["id"] in f["subject"] and
                f["grade"] == "contested" for f in seed_export["findings"])
+    # The raid is an event of its own, at Sirte, with both sides in it.
+    event = _event(seed_export, lna[0]["event"])
+    assert (event["perpetrator"], event["place"]["name"], event["grade"]) == (
+        "lna", "sirte", "contested")
+    assert denial[0]["id"] in event["claims"]
+
+
+def test_the_seeds_tell_of_six_events(seed_export: dict) -> None:
+    assert len(seed_export["events"]) == 6
 
 
 def test_nothing_comes_from_stripped_blocks(seed_export: dict) -> None:
