@@ -150,6 +150,16 @@ class Gazetteer:
         return haversine_km(pa.lat, pa.lon, pb.lat, pb.lon)
 
 
+def affiliations(stored: Iterable[tuple[str, str | None]],
+                 gazetteer: Gazetteer) -> dict[str, str | None]:
+    """Party id -> the id it speaks for. Parties met during extraction ("lna_source") are known
+    from the store only, so the store is read too; the gazetteer of this run has the last word
+    on the parties it declares."""
+    out = dict(stored)
+    out.update((pid, p.affiliation) for pid, p in gazetteer.parties.items())
+    return out
+
+
 def root_of(party: str, affiliation: Mapping[str, str | None]) -> str:
     """Follow ``affiliation`` links from party to the organisation at the top (cycles stop)."""
     seen = {party}

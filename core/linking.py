@@ -23,7 +23,7 @@ from sqlmodel import Session, col, delete, select
 from claimtrack.arabic_dates import DateValue
 from claimtrack.errors import PluginError
 from claimtrack.extraction import INCIDENT_KINDS
-from claimtrack.gazetteer import Gazetteer, root_of
+from claimtrack.gazetteer import Gazetteer, affiliations, root_of
 from claimtrack.models import Claim, ClaimEvent, Event, Override, Party, Source
 from claimtrack.plugins import PluginManager
 from claimtrack.store import session_scope
@@ -104,10 +104,8 @@ def claim_facts(session: Session, gazetteer: Gazetteer,
                                                    Source.status == "ok")):
             published[s.id] = _date(s.published_start, s.published_end, s.published_precision,
                                     s.published_text)
-    # Parties met during extraction are only in the store, not in a freshly built gazetteer:
-    # read affiliations from both, so a party's organisation never depends on the run.
-    affiliation = {p.id: p.affiliation for p in session.exec(select(Party))}
-    affiliation.update({pid: p.affiliation for pid, p in gazetteer.parties.items()})
+    affiliation = affiliations(((p.id, p.affiliation) for p in session.exec(select(Party))),
+                               gazetteer)
     facts = []
     for c in sorted(claims, key=lambda c: c.id):
         if c.source_id not in published:

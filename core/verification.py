@@ -20,7 +20,7 @@ from sqlalchemy import Engine
 from sqlmodel import col, delete, select
 
 from claimtrack.errors import PluginError
-from claimtrack.gazetteer import Gazetteer, root_of
+from claimtrack.gazetteer import Gazetteer, affiliations, root_of
 from claimtrack.models import Claim, ClaimEvent, Event, Finding, Party, Source
 from claimtrack.plugins import PluginManager
 from claimtrack.store import session_scope
@@ -53,11 +53,8 @@ class Dataset:
     affiliation: dict[str, str | None] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        # Parties met during extraction ("lna_source") are known from the store only, so
-        # stored affiliations come first and the gazetteer fills in the rest.
-        self.affiliation = {pid: p.affiliation for pid, p in self.parties.items()}
-        for pid, entry in self.gazetteer.parties.items():
-            self.affiliation.setdefault(pid, entry.affiliation)
+        self.affiliation = affiliations(
+            ((pid, p.affiliation) for pid, p in self.parties.items()), self.gazetteer)
 
     def root(self, party_id: str) -> str:
         """The organisation a party ultimately speaks for."""

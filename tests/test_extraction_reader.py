@@ -835,9 +835,17 @@ def test_the_day_a_war_began_dates_no_strike() -> None:
 
 
 def test_a_place_located_by_a_bigger_town_is_one_place() -> None:
-    text = "أعلن الجيش الوطني أن سلاح الجو نفذ أمس السبت غارتين على مواقع في هراوة شرق سرت."
-    assert {(c.kind, c.place) for c in read(text) if c.kind == "strikes"} == {
+    # Read as two places, the two strikes would be two incidents (one at Sirte) and their
+    # joint toll a total over both.
+    text = ("أعلن الجيش الوطني أن سلاح الجو نفذ أمس السبت غارتين على مخابئ للتنظيم في منطقة "
+            "هراوة شرق سرت، ما أسفر عن مقتل عدد من المسلحين.\n"
+            "وقال المتحدث إن الغارة الأولى دمرت مقرا للتنظيم.")
+    claims = read(text)
+    assert {(c.kind, c.place) for c in claims if c.kind == "strikes"} == {
         ("strikes", "harawa")}
+    assert {c.place for c in claims} == {"harawa"}
+    kinds = {c.kind for c in claims}
+    assert "killed" in kinds and "killed_total" not in kinds
 
 
 # --- interviews: an answer is the interviewee's word ---------------------------------------

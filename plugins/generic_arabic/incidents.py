@@ -180,10 +180,10 @@ def find_refs(article: Article, sentence: Sentence) -> list[Ref]:
         ref.open_period = bool(lx.SINCE_THEN.search(
             text, max(sentence.start, ref.start - 30), min(sentence.end, ref.end + 40)))
         ref.later_places = [p.id for p in named if p.start >= ref.end
-                            and not _inside_party(article, p)]
+                            and not _not_where_it_fell(article, p)]
         ref.window_end = _window_end(article, sentence, ref, refs[i + 1:])
         own_places = [p for p in article.places_in(ref.start, ref.window_end)
-                      if not _inside_party(article, p) and not _INSTITUTION_BEFORE.search(
+                      if not _not_where_it_fell(article, p) and not _INSTITUTION_BEFORE.search(
                           text, max(0, p.start - 40), p.start)]
         ref.places = [p.id for p in own_places]
         if ref.perpetrator is None:
@@ -287,9 +287,9 @@ _INSTITUTION_BEFORE = re.compile(
 _SEAT_BEFORE = re.compile(lx.W + r"[و]?(?:مقرها|مقره|مقرهم|تتخذ\s+من|يتخذ\s+من)(?:\s+في)?\s*$")
 
 
-def _inside_party(article: Article, place: PlaceHit) -> bool:
-    """A town inside a name ("قوة حماية سرت", "عميد بلدية سبها") or named as a body's seat is
-    not where it happened."""
+def _not_where_it_fell(article: Article, place: PlaceHit) -> bool:
+    """A town inside a name ("قوة حماية سرت", "عميد بلدية سبها") or named as a body's seat
+    ("ومقرها طرابلس") is not where a strike fell."""
     return any(p.start <= place.start and place.end <= p.end
                for p in article.parties_in(max(0, place.start - 60), place.start + 1)
                ) or bool(_SEAT_BEFORE.search(article.text, max(0, place.start - 25), place.start))
