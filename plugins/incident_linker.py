@@ -124,8 +124,10 @@ def _dates_agree(a: Group, b: Group) -> bool:
 
 def _figures_clash(a: Group, b: Group) -> bool:
     """The same party giving another figure of the same kind speaks of another incident."""
-    fa = {(p, k): v for p, k, v in a.figures()}
-    return any((p, k) in fa and fa[(p, k)] != v for p, k, v in b.figures())
+    fa: dict[tuple[str, str], set[float]] = {}
+    for p, k, v in a.figures():
+        fa.setdefault((p, k), set()).add(v)  # a toll that rose gives one party two figures
+    return any((p, k) in fa and v not in fa[(p, k)] for p, k, v in b.figures())
 
 
 def _compatible(a: Group, b: Group) -> bool:

@@ -227,3 +227,26 @@ def test_uncovered_parts_are_exactly_the_new_days(asked: list, covered: list) ->
     missing = _uncovered(_merged(asked), have)
     assert days(missing) == days(asked) - days(have)
     assert _merged(missing) == missing  # disjoint and sorted: one query per gap
+
+
+def test_events_do_not_depend_on_the_process_hash_seed(tmp_path: Path) -> None:
+    """Python orders sets of strings differently in every process: linking must not follow."""
+    import os
+    import subprocess
+    import sys
+
+    rounds = sorted((ROOT / "tests" / "rounds").rglob("*.txt"))
+    paths = [str(p) for p in CORPUS + rounds]
+    script = ("import sys; from claimtrack.cli import app; "
+              "sys.argv = ['claims', *sys.argv[1:]]; app()")
+    links = []
+    for seed in ("1", "2"):
+        db = f"sqlite:///{tmp_path / f'seed{seed}.db'}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        ingest = subprocess.run([sys.executable, "-c", script, "ingest", *paths, "--db", db],
+                                env=env, capture_output=True, text=True, check=False)
+        assert ingest.returncode == 0, ingest.stderr
+        out = subprocess.run([sys.executable, "-c", script, "export", "--db", db], env=env,
+                             capture_output=True, text=True, check=True).stdout
+        links.append(sorted((c["id"], c["event"]) for c in json.loads(out)["claims"]))
+    assert links[0] == links[1]
