@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
+from claimtrack.arabic_text import trie_regex
+
 __all__ = [
     "DateMention",
     "DateValue",
@@ -280,26 +282,6 @@ _MASTER = re.compile(
 )
 
 
-def _trie(words: Iterable[str]) -> str:
-    """Words as a prefix tree regex: the engine then rejects a non-trigger word after a
-    character or two instead of trying every alternative in turn."""
-    root: dict[str, Any] = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = "(?:" + "|".join(alts) + ")"
-        return body + "?" if "" in node else body
-
-    return emit(root)
-
-
 # First words of every pattern above; only word starts holding one are tried with _MASTER.
 _TRIGGER_WORDS = (
     {w.split()[0] for w in _MONTHS}
@@ -314,7 +296,9 @@ _TRIGGER_WORDS = (
     | {"امس", "الامس", "البارحه", "اول", "الليله", "غدا"}
 )  # fmt: skip
 _TRIGGER = re.compile(
-    r"(?<!\w)[وف]?[بلك]?\u0640*(?:\d|ال\u0640*\d|" + _trie(_TRIGGER_WORDS) + r"(?![^\W\d]))"
+    # A trigger word ends at a non-letter, or at a "و" glued to the next word ("الثانيوالعشرين").
+    r"(?<!\w)[وف]?[بلك]?\u0640*(?:\d|ال\u0640*\d|" + trie_regex(_TRIGGER_WORDS)
+    + r"(?!(?!و)[^\W\d]))"
 )
 # What may sit between a weekday and the explicit date that pins it down.
 _WD_GAP = re.compile(r"[\s,،]{0,3}\(?\s{0,2}(?:الموافق(?:ه)?\s{0,3})?(?:[لب]\u0640*)?\s{0,2}")

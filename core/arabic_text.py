@@ -8,8 +8,10 @@ reports points into the original text.  ``NormalizedText.offsets`` is the bridge
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Any
 
 __all__ = ["NormalizedText", "normalize", "normalize_key", "sentence_spans"]
 
@@ -190,3 +192,25 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         lead = len(seg) - len(seg.lstrip())
         spans.append((a + lead, a + lead + len(stripped)))
     return spans
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """Words as one prefix-tree regex (shared beginnings written once). The engine then drops
+    a wrong word after a character or two instead of trying every alternative in turn; longer
+    words are still tried first, since every optional tail is greedy."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = "(?:" + "|".join(alts) + ")"
+        return body + "?" if "" in node else body
+
+    return emit(root)
+

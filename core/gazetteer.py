@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from claimtrack.arabic_text import normalize_key
+from claimtrack.arabic_text import normalize_key, trie_regex
 from claimtrack.errors import PluginError
 
 PARTY_KINDS = ("organisation", "office", "person", "unnamed_source", "outlet")
@@ -195,30 +195,8 @@ def _compile(entries: Iterable[tuple[str, list[str]]]) -> tuple[re.Pattern[str],
                 keys.setdefault(variant, entity_id)
     if not keys:
         return re.compile(r"(?!x)x"), keys
-    pattern = rf"(?<![\w]){_PREFIX}({_trie_pattern(keys)})(?![\w])"
+    pattern = rf"(?<![\w]){_PREFIX}({trie_regex(keys)})(?![\w])"
     return re.compile(pattern), keys
-
-
-def _trie_pattern(keys: Iterable[str]) -> str:
-    """One regex for many names, with shared beginnings written once ("القوات المصرية" and
-    "القوات التركية" share "القوات "). A flat alternation makes the engine try every name at
-    every position, so matching slowed down with each name a plugin added. Longer names are
-    still tried first (each optional tail is greedy), as in an alternation sorted by length."""
-    trie: dict[str, dict] = {}
-    for key in keys:
-        node = trie
-        for char in key:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a name ends here
-
-    def emit(node: dict[str, dict]) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie)
 
 
 def _scan(pattern: re.Pattern[str], keys: dict[str, str], text: str) -> list[Mention]:
