@@ -28,6 +28,7 @@ __all__ = [
     "find_dates",
     "latest_absolute_date",
     "parse_date",
+    "weekday_named",
 ]
 
 Precision = Literal["day", "week", "month", "year", "window", "unknown"]
@@ -905,6 +906,23 @@ def _listed_days(text: str, shadow: str, pos: int, last: _Res, floor: int) -> li
                                      last.relative, True))
         pos = m.start()
     return found[::-1]
+
+
+_WEEKDAY_WORD = re.compile(r"(?<!\w)[وفب]?(" + "|".join(_WEEKDAYS) + r")(?!\w)")
+
+
+def weekday_named(expression: str) -> int | None:
+    """The weekday (``date.weekday()`` numbering) an expression names without a day of the
+    month: "الثلاثاء", "يوم الخميس الماضي", "فجر الجمعة"; None for "الأحد 27 أكتوبر".
+
+    A strike called by its weekday ("غارة الثلاثاء") can be matched to a strike already told
+    even when the article's publication day, and so the date itself, is unknown."""
+    shadow = _shadow(expression)
+    found = _WEEKDAY_WORD.search(shadow)
+    if found is None or any(ch.isdigit() for ch in shadow) or any(
+            month in shadow.split() for month in _MONTHS):
+        return None
+    return _WEEKDAYS[found.group(1)]
 
 
 def latest_absolute_date(text: str) -> date | None:

@@ -22,6 +22,7 @@ from claimtrack.arabic_dates import (
     find_dates,
     latest_absolute_date,
     parse_date,
+    weekday_named,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -797,3 +798,13 @@ def test_restated_weekday_and_month_alias_stay_one_mention() -> None:
                        date(2019, 10, 14))
     assert [(m.value.start, m.value.precision) for m in found] == [
         (date(2019, 10, 13), "day"), (date(2019, 10, 12), "day")]
+
+
+@pytest.mark.parametrize(
+    ("expression", "weekday"),
+    [("الثلاثاء", 1), ("يوم الخميس الماضي", 3), ("فجر الجمعة", 4), ("والأحد", 6),
+     ("الأحد 27 أكتوبر", None), ("الخميس 3/10/2019", None), ("أمس", None), ("الاثنينات", None)],
+)
+def test_the_weekday_an_expression_names_without_a_day_of_the_month(
+        expression: str, weekday: int | None) -> None:
+    assert weekday_named(expression) == weekday

@@ -903,3 +903,57 @@ def test_a_strike_told_by_its_aircraft_dates_the_claims_that_follow() -> None:
     claim = one(text, "killed")
     assert (claim.party, claim.place, claim.event_date.start) == (
         "zawiya_hospital", "zawiya", date(2019, 10, 17))
+
+
+# --- which day belongs to the strike, and which to something else in the sentence ----------
+
+def test_a_day_in_a_later_statement_of_the_sentence_does_not_date_the_strike() -> None:
+    text = ("قال رئيس بلدية زليتن إن الغارة التي استهدفت مزرعة فجر الخميس قتلت خمسة أشخاص.\n"
+            "وأضاف أن القصف دمر مخزنا للوقود، لافتا إلى أن فرق الإطفاء عملت حتى ظهر أمس على "
+            "إخماد النيران.")
+    assert {(c.kind, c.value, c.event_date.start) for c in read(text)} >= {
+        ("killed", 5, date(2019, 10, 17)), ("buildings_destroyed", 1, date(2019, 10, 17))}
+
+
+def test_a_day_that_dates_something_else_before_the_strike_does_not_date_it() -> None:
+    text = ("أعلنت أفريكوم أمس السبت أن ضربة جوية نفذتها فجر الجمعة قرب أوباري قتلت سبعة "
+            "مسلحين.\nوأكدت الخارجية التونسية أن اثنين من رعاياها، وهما مدنيان خطفا يوم 3 "
+            "أغسطس الماضي، كانا محتجزين في المزرعة وقضيا في القصف.")
+    civilians = one(text, "civilians_harmed")
+    assert (civilians.value, civilians.event_date.start) == (2, date(2019, 10, 18))
+
+
+def test_an_ordinal_after_a_toll_that_rose_is_no_figure() -> None:
+    text = ("قال عميد بلدية صبراتة إن حصيلة الغارة ارتفعت إلى 33 قتيلا، بعد أن كانت الحصيلة "
+            "الأولى 27 قتيلا.")
+    assert sorted(c.value for c in read(text) if c.kind == "killed") == [27, 33]
+
+
+def test_a_strike_called_by_its_weekday_in_an_undated_article() -> None:
+    text = ("نفذت طائرات أمريكية غارة يوم الخميس 12/9/2019 على منزل قرب مرزق، ثم غارة ثانية يوم "
+            "الثلاثاء 17/9/2019 قرب أوباري.\nوقال المجلس البلدي أوباري إن غارة الثلاثاء قتلت "
+            "ثلاثة رعاة.")
+    for published in (None, date(2019, 9, 30)):
+        claim = one(text, "killed", published)
+        assert (claim.value, claim.event_date.start) == (3, date(2019, 9, 17))
+
+
+def test_a_toll_shared_out_over_the_strikes_of_a_pair() -> None:
+    text = ("أعلنت أفريكوم أمس السبت أنها نفذت غارتين قرب سبها يومي الأربعاء والجمعة، قتل فيهما "
+            "عشرة مسلحين، سبعة منهم في الغارة الأولى وثلاثة في الثانية.")
+    killed = {(c.value, c.event_date.start) for c in read(text) if c.kind == "killed"}
+    assert killed == {(7, date(2019, 10, 16)), (3, date(2019, 10, 18))}
+
+
+def test_a_later_day_in_the_sentence_does_not_move_a_strike_already_dated() -> None:
+    text = ("أعلنت أفريكوم أمس السبت أنها نفذت غارتين قرب سبها يومي الأربعاء والجمعة.\n"
+            "وقال مصدر محلي إن الغارة الأولى استهدفت سيارة، وإن الأهالي عثروا صباح اليوم "
+            "التالي على جثث أربعة أشخاص.")
+    claim = one(text, "killed")
+    assert (claim.value, claim.event_date.start) == (4, date(2019, 10, 16))
+
+
+def test_a_source_in_an_operations_room_speaks_for_the_operation() -> None:
+    text = ("وكشف مصدر عسكري في غرفة عمليات البنيان المرصوص أن الغارة قتلت تسعة من عناصر "
+            "التنظيم.")
+    assert one(text, "killed").party == "gna_source"

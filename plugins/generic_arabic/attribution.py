@@ -34,7 +34,7 @@ _AFTER_SPEAKER = 70  # characters after a verb where its subject may be named
 _AFTER_POST = 45
 _ABOUT = re.compile(lx.W + r"عن" + lx.E)
 #: "بعد أيام من إعلان «أفريكوم» مقتل 17": the party's statement, named by a noun.
-_STATEMENT_NOUN = re.compile(lx.W + r"[وبل]?(?:اعلان|بيان|تصريحات|رواية|روايه)" + lx.E)
+_STATEMENT_NOUN = re.compile(lx.W + r"[وبل]?(?:اعلان|بيان|تصريحات|روايه)" + lx.E)
 _BLOCKED_BEFORE = re.compile(r"(?:مع|بين|ضد|علي|الي|ل|عن|باسم|عبر)\s*[«\"“]?\s*$")
 _VERB_BEFORE = re.compile(
     r"(?:" + lx.EXECUTED.pattern + "|" + lx.SAY.pattern + r")\s*$|(?:كان|كانت)\s+\S*\s*$"

@@ -43,6 +43,10 @@ _STRIKES_BEFORE = re.compile(lx.W + r"[وبل]?ال(?:ضربات|غارات)\s+$
 _PARTITIVE = re.compile(r"\s+من\s+(?:ال)(?:قتلي|جرحي|ضحايا|مصابين|جثث)" + lx.E)
 _BUILDING_STEMS = ("منزل", "مبني", "مقر", "مخزن", "مستودع", "بيت", "مجمع", "مخبا")
 _NOUN_BEFORE = re.compile(r"(?<!\S)(?P<noun>\S+?)(?:هما|هم|ها)?\s+$")
+#: "… منهم في الضربة الأولى", "و11 في الثانية": a figure's share of one strike of a group.
+_SHARE = re.compile(r"\s*(?:\S+\s+)?(?:منهم|منها)?\s*(?:في|ب)\s*"
+                    r"(?:ال)?(?:(?:ضربه|غاره|هجوم|عمليه)\s+)?"
+                    r"(?:ال)(?P<ord>اولي|ثانيه|ثالثه|رابعه|خامسه|سادسه)" + lx.E)
 _LIST_GAP = re.compile(r"\s*(?:[،,]\s*)?و?\s*")
 _PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
 
@@ -111,10 +115,18 @@ def number_spots(article: Article, numbers: list[NumberHit], seg_start: int,
             previous = number  # "الغارات الأربع" describes its noun: it takes no casualty word
         kinds = _kinds(article, number, seg_start, max(floor, number.start - _BEFORE_CHARS),
                        seg_end)
-        if not kinds and out and (bare(mention.noun or "") in _OTHERS or lx.WAS_BEFORE.search(
+        if not kinds and out and mention.role != "ordinal" and (
+                bare(mention.noun or "") in _OTHERS or lx.WAS_BEFORE.search(
                 text, max(out[-1].position, number.start - 30), number.start)):
             # "مقتل 8 …، و11 آخرين": more of the same; "بنحو 300، بعدما كانوا نحو 5 آلاف":
             # the same count at another time
+            kinds = [out[-1].kind]
+        share = _SHARE.match(text, number.noun_end or number.end)
+        shared = bool(share and out and not kinds and mention.role in ("other", "count") and (
+            mention.noun is None or _person(bare(mention.noun))))
+        if shared:
+            # "تسعة مسلحين، ستة منهم في الضربة الأولى وثلاثة في الثانية": a toll shared out
+            # over the strikes of a group
             kinds = [out[-1].kind]
         if mention.vague and kinds == ["strikes"]:
             continue  # "عدة ضربات" is no count of strikes
@@ -137,7 +149,8 @@ def number_spots(article: Article, numbers: list[NumberHit], seg_start: int,
             _among(text, number.start))
         for kind in kinds:
             out.append(Spot(number.start, kind, mention.value, mention.qualifier, mention.vague,
-                            number=number, harm=harm, subset=bool(subset)))
+                            number=number, harm=harm, subset=bool(subset),
+                            part=lx.ORDINALS[share.group("ord")] if share and shared else None))
     return out
 
 

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from claimtrack.arabic_dates import DateValue
+from claimtrack.arabic_dates import DateValue, weekday_named
 
 from . import lexicon as lx
 from .article import Article, DateHit, PlaceHit, Sentence
@@ -42,6 +42,8 @@ PLACE_RANK = {"town": 0, "district": 1, "area": 1, "region": 2, "country": 3}
 DEFAULT_WINDOW_DAYS = 7
 RECALL = 200
 _WINDOW_CHARS = 120
+#: How far back a weekday reaches for a strike already told ("غارة الخميس").
+_WEEKDAY_REACH = timedelta(days=21)
 _US_PARTIES = frozenset({"africom", "us_military"})
 
 
@@ -241,7 +243,8 @@ def _verbal_refs(article: Article, sentence: Sentence, nouns: list[Ref]) -> list
             continue
         out.append(Ref(m.start(), m.end(), False, 1, False, verbal=True,
                        perpetrator=perpetrator))
-    for m in lx.AIRCRAFT_STRIKE.finditer(text, sentence.start, sentence.end):
+    for m in [*lx.AIRCRAFT_STRIKE.finditer(text, sentence.start, sentence.end),
+              *lx.AIRCRAFT_FIRST.finditer(text, sentence.start, sentence.end)]:
         if any(r.start <= m.start() < r.end + 40 or m.start() <= r.start < m.end()
                for r in [*nouns, *out]):
             continue  # the strike is already named here
@@ -414,8 +417,8 @@ class Incidents:
             if group is not None and (group.count is None or ref.ordinal <= group.count):
                 part = self.part(group, ref.ordinal)
                 part.place = finer(article, part.place, place)
-                if days:
-                    part.date = days[0].mention.value
+                if days and (part.date is None or part.date == group.date):
+                    part.date = days[0].mention.value  # a day told before is kept
                 return part
             named = [i for i in self.all if i.parent is None and i.ordinal == ref.ordinal]
             if named and not days:
@@ -426,6 +429,9 @@ class Incidents:
                 # "الضربة الأولى … الثانية" after two strikes told one by one: in that order
                 told[ref.ordinal - 1].ordinal = ref.ordinal
                 return told[ref.ordinal - 1]
+        by_weekday = self._by_weekday(ref, ordered)
+        if by_weekday is not None:
+            return by_weekday
         value = dated[0].mention.value if dated else None
         aggregate = self.last_aggregate
         if aggregate is not None and ref.definite and ref.plural and ref.count is None and (
@@ -447,7 +453,8 @@ class Incidents:
             if current is not None and current.parent is not None and (
                     ref.plural or (ref.count or 0) >= 2) and ref.definite:
                 current = current.parent  # "الغارتين نفذتا صباح الثلاثاء": the group's day
-            if ref.definite and current is not None and not ref.another and (
+            if (ref.definite or (ref.verbal and current is not None and current.date is None)) and (
+                    current is not None and not ref.another) and (
                     current.date is None or current.date == value) and places_agree(
                     article, current.place, place) and not ref.earlier and _same_hand(
                     current, ref):
@@ -489,6 +496,27 @@ class Incidents:
             if ref.count in (None, 1) or ref.count == current.count:
                 return current
         return self._start(ref, place, None, said)
+
+    def _by_weekday(self, ref: Ref, dates: list[DateHit]) -> Incident | None:
+        """"غارة الثلاثاء": of the strikes told, the latest that fell on that weekday. This
+        holds when the article is undated, and when the strike was told weeks back."""
+        if ref.plural or ref.another or ref.earlier or ref.ordinal is not None or not dates:
+            return None
+        hit = dates[0]
+        weekday = weekday_named(self.article.text[hit.start:hit.end])
+        if weekday is None:
+            return None
+        seen = hit.mention.value.start if hit.mention.resolved else None
+        for known in self._recent():
+            day = known.date.start if known.date is not None and (
+                known.date.precision == "day") else None
+            if day is None or day.weekday() != weekday or known.aggregate or (
+                    not _same_hand(known, ref)):
+                continue
+            if seen is not None and not timedelta(0) <= seen - day <= _WEEKDAY_REACH:
+                continue
+            return known
+        return None
 
     def _joint(self, count: int | None) -> Incident | None:
         """"الضربتين" after two strikes told one by one: the two of them, as a group."""

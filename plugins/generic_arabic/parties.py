@@ -32,6 +32,9 @@ _SOURCE_WORD = re.compile(
 _US_ADJECTIVE = re.compile(
     r"\s*(?:ال)?(?:امريكي|اميركي|امريكيه|اميركيه|امريكيون|اميركيون|امريكيين|اميركيين)" + lx.E
 )
+#: "مصدر في غرفة عمليات «البنيان المرصوص»": a unit or office of the organisation named next.
+_UNIT_BEFORE = re.compile(r"(?:ال)?(?:غرفه\s+(?:ال)?عمليات|قياده|مكتب|اداره|صفوف|قوات|مقر)"
+                          r"\s*[«\"“']?\s*")
 _GROUP_HEAD = "التنظيم"
 _BARE_HOSPITAL = re.compile(r"المستشفي" + lx.E)
 _VERB_BEFORE = re.compile(r"(?:" + lx.SAY.pattern + "|" + lx.DENY.pattern + r")\s*$")
@@ -140,7 +143,9 @@ def _sources_inside(article: Article, hits: list[PartyHit]) -> list[PartyHit]:
             continue
         link = lx.SOURCE_IN.match(text, m.end())
         org = None if link is None else next(
-            (h for h in hits if link.end() - 1 <= h.start <= link.end() + 1), None)
+            (h for h in hits if link.end() - 1 <= h.start <= link.end() + 1
+             or (link.end() < h.start and _UNIT_BEFORE.fullmatch(text, link.end(), h.start))),
+            None)
         bare = None if link is None or org is not None else _BARE_HOSPITAL.match(text, link.end())
         if bare is not None:
             # "مصدر طبي في المستشفى": the hospital named last

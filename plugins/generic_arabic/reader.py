@@ -41,6 +41,7 @@ from .interviews import find_interview
 from .output import claim_drafts
 
 _SINCE_CHARS = 10
+_CLAUSE_GAP = 20
 _DATE_AND = re.compile(r"\s*[؛;،,]?\s*و\s*")
 #: "خلال الأشهر الماضية", "منذ أسابيع": a stretch of time, over which figures add up.
 _PERIOD_WORDS = re.compile(r"[وف]?(?:خلال|طوال|طيله|منذ|في غضون|علي مدي|علي مدار|هذا العام)"
@@ -50,7 +51,7 @@ _TOLL_BEFORE = 25
 _BETWEEN = re.compile(lx.W + r"(?:ما\s+)?بين\s*$")
 #: "في بيان نشرته صفحة الشعبة صباح السبت": the day of a statement.
 _IN_STATEMENT = re.compile(
-    lx.W + r"(?:بيان|تصريح|تصريحات|مؤتمر\s+صحفي|منشور|تغريده|ايجاز)\s+(?:\S+\s+){0,5}?"
+    lx.W + r"(?:بيان|تصريح|تصريحات|موتمر\s+صحفي|منشور|تغريده|ايجاز)\s+(?:\S+\s+){0,5}?"
     r"(?:نشر|نشرته|نشرها|اصدره|اصدرته|صدر|بثه|بثته|عقده|عقدته|ادلي\s+به|القاه)"
     r"(?:\s+\S+){0,4}\s*$")
 #: "معركة طرابلس التي بدأت في 4 أبريل": the day a war or campaign began is no strike's day.
@@ -118,7 +119,8 @@ class Reader:
         self._post_said: dict[str, DateValue] = {}
         numbers = article.numbers_in(sentence.start, sentence.end)
         said_hits = self._said_hits(cues, sentence, numbers, refs)
-        periods = self._place_dates(sentence, refs, {h.start for h in said_hits.values()})
+        periods = self._place_dates(sentence, refs, {h.start for h in said_hits.values()},
+                                    cues)
         first_said = next(iter(said_hits.values()), None)
         said_day = first_said.mention.value.start if first_said else self.published
         before_sentence = self.incidents.current
@@ -160,8 +162,8 @@ class Reader:
                     self._post_said[cue.party] = hit.mention.value
         return hits
 
-    def _place_dates(self, sentence: Sentence, refs: list[Ref],
-                     said: set[int]) -> list[DateHit]:
+    def _place_dates(self, sentence: Sentence, refs: list[Ref], said: set[int],
+                     cues: list[Cue]) -> list[DateHit]:
         """Give each date of the sentence to the strike it dates; return the periods."""
         text = self.article.text
         periods: list[DateHit] = []
@@ -206,6 +208,8 @@ class Reader:
             if hit.mention.resolved and hit.mention.value.precision == "year" and not refs:
                 continue
             ref = nearest_ref(text, refs, hit.start, hit.end)
+            if ref is not None and _other_clause(text, ref, hit, cues):
+                ref = None
             if ref is not None:
                 ref.dates.append(hit)
                 last = (hit, ref)
@@ -535,6 +539,17 @@ class Reader:
                 self.incidents.current = dated[-1]
 
     # -- the whole article --
+
+def _other_clause(text: str, ref: Ref, hit: DateHit, cues: list[Cue]) -> bool:
+    """The date belongs to another clause than the strike's: a statement opens between them
+    ("…الغارة، لافتا إلى أن المتطوعين واصلوا البحث حتى ظهر أمس"), or it comes before a strike
+    already told, across a comma ("اختطفا في نوفمبر، وقتلا في القصف")."""
+    low, high = (ref.end, hit.start) if ref.end <= hit.start else (hit.end, ref.start)
+    if any(low <= c.start < high for c in cues):
+        return True
+    return ref.definite and hit.end <= ref.start and high - low > _CLAUSE_GAP and bool(
+        re.search(r"[،,]", text[low:high]))
+
 
 def _said_before(said: DateValue, incident: Incident) -> bool:
     latest = said.end or said.start
