@@ -957,3 +957,22 @@ def test_a_source_in_an_operations_room_speaks_for_the_operation() -> None:
     text = ("وكشف مصدر عسكري في غرفة عمليات البنيان المرصوص أن الغارة قتلت تسعة من عناصر "
             "التنظيم.")
     assert one(text, "killed").party == "gna_source"
+
+
+def test_the_reader_s_patterns_are_written_in_the_normalised_alphabet() -> None:
+    """The reader matches normalised text (أ/إ/آ→ا, ى→ي, ة→ه, ؤ→و, ئ→ي): a pattern with one of
+    the folded letters can never match there, and fails silently."""
+    import importlib
+    import pkgutil
+    import re
+
+    import claimtrack_plugins.generic_arabic as package
+
+    folded = set("أإآىةؤئ")
+    unreachable = [
+        f"{info.name}.{name}"
+        for info in pkgutil.iter_modules(package.__path__)
+        for name, value in vars(importlib.import_module(f"{package.__name__}.{info.name}")).items()
+        if isinstance(value, re.Pattern) and folded & set(value.pattern)
+    ]
+    assert unreachable == []
