@@ -381,6 +381,8 @@ _TOKEN_RE = re.compile(
 _WS_GAP_RE = re.compile(r"[ \t]*")
 _NOUN_GAP_RE = re.compile(r"[ \t\"'\u201c\u201d\u00ab\u00bb\u2018\u2019]*")
 _LATIN_GAP_RE = re.compile(r"-?")
+_RANGE_OPEN_RE = re.compile(r"(?:^|[\s\"«(])(?:ما[ \t]+)?(?:بين|من)[ \t]*[\"«]?[ \t]*$")
+_RANGE_GAP_RE = re.compile(r"[ \t]*(?:و|الي|حتي|-|\u2013)[ \t]*")
 _COORD_GAP_RE = re.compile(
     r"[ \t]*(?:(?:و|او|الي|حتي)[ \t]*|[-\u2013\u060c,][ \t]*)?", re.UNICODE
 )
@@ -1154,6 +1156,15 @@ class _Scanner:
                 and _COORD_GAP_RE.fullmatch(self.s, a.end, b.start) is not None
             ):
                 kept[idx] = replace(a, role=b.role, noun=b.noun, noun_span=b.noun_span)
+        for idx in range(len(kept) - 1):
+            a, b = kept[idx], kept[idx + 1]
+            if (a.role == b.role == "count" and a.qualifier == b.qualifier == "exact"
+                    and a.value is not None and b.value is not None and a.value < b.value
+                    and _RANGE_OPEN_RE.search(self.s, max(0, a.start - 8), a.start)
+                    and _RANGE_GAP_RE.fullmatch(self.s, a.end, b.start)):
+                # "ما بين 15 و20 قتيلا", "من 500 إلى 700 عنصر": a range, its two ends
+                kept[idx] = replace(a, qualifier="at_least")
+                kept[idx + 1] = replace(b, qualifier="at_most")
         return kept
 
 

@@ -789,3 +789,20 @@ def test_a_figure_in_a_given_year_is_no_duration() -> None:
     found = [(m.value, m.role) for m in find_numbers(text)]
     assert found == [(750, "other"), (2016, "year"), (100, "other")]
     assert [(m.value, m.role) for m in find_numbers("منذ 5 أعوام")] == [(5, "duration")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أسفرت الغارة عن مقتل ما بين 15 و20 من عناصره",
+         [(15, "at_least"), (20, "at_most")]),
+        ("يقدر عددهم بين ٤٠٠ و٦٠٠ مقاتل", [(400, "at_least"), (600, "at_most")]),
+        ("أصيب من 8 إلى 11 شخصا", [(8, "at_least"), (11, "at_most")]),
+        # not ranges: two tolls, a date span, numbers the wrong way round
+        ("قتل 8 و11 عنصرا في الغارتين", [(8, "exact"), (11, "exact")]),
+        ("بين 19 و24 سبتمبر", [(19, "exact"), (24, "exact")]),
+        ("قتل بين 20 و10 أشخاص", [(20, "exact"), (10, "exact")]),
+    ],
+)
+def test_a_range_is_two_ends(text: str, expected: list[tuple[int, str]]) -> None:
+    assert [(m.value, m.qualifier) for m in find_numbers(text)] == expected

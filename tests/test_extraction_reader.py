@@ -976,3 +976,40 @@ def test_the_reader_s_patterns_are_written_in_the_normalised_alphabet() -> None:
         if isinstance(value, re.Pattern) and folded & set(value.pattern)
     ]
     assert unreachable == []
+
+
+# --- the air war around Tripoli, and monitors writing in their own name ----------------------
+
+@pytest.mark.parametrize("verb", ["قصفت", "دكت", "أغارت على"])
+def test_what_a_bombing_verb_hit_is_the_target(verb: str) -> None:
+    text = f"وقال المجلس البلدي غريان إن طائرة مسيرة {verb} مخزنا للأدوية مساء الجمعة."
+    claim = one(text, "targeting")
+    assert (claim.party, claim.event_date.start) == ("gharyan_municipality", date(2019, 10, 18))
+
+
+def test_its_aircraft_before_the_verb_tell_the_strike_and_its_day() -> None:
+    text = ("أعلنت عملية بركان الغضب في بيان مساء السبت أن طائراتها استهدفت فجر اليوم ذاته رتلا "
+            "قرب ترهونة، وأن الضربة أسفرت عن مقتل تسعة من عناصره.")
+    assert one(text, "killed").event_date.start == date(2019, 10, 19)
+
+
+def test_a_monitor_writing_in_the_first_person_is_the_outlet() -> None:
+    text = ("وأعلنت أفريكوم أنها قتلت ستة مسلحين في غارة قرب مرزق.\n"
+            "وبعد مراجعة الروايات المحلية، قدّرنا عدد الضحايا المدنيين في الغارة بمدنيين اثنين.")
+    assert ("testoutlet", 2) in {(c.party, c.value) for c in read(text)
+                                 if c.kind == "civilians_harmed"}
+
+
+def test_a_party_heading_a_line_before_a_colon_speaks_it() -> None:
+    text = ("▪️ قصفت طائرة مسيرة سيارة قرب بني وليد فجر اليوم.\n"
+            "▪️ مستشفى بني وليد العام: وصول ثلاث جثث إلى قسم الطوارئ.")
+    claim = one(text, "killed")
+    assert (claim.party, claim.value) == ("bani_walid_hospital", 3)
+
+
+def test_a_town_s_hospital_speaks_of_the_strike_on_its_town() -> None:
+    text = ("قصفت طائرة مسيرة مساء الخميس شاحنة قرب الزاوية، فيما أعلنت قوات الوفاق أن طائراتها "
+            "أغارت فجر الجمعة على تمركزات قرب الوطية.\n"
+            "وقال مدير مستشفى الزاوية إن المستشفى استقبل جثامين ثلاثة أشخاص.")
+    claim = one(text, "killed")
+    assert (claim.party, claim.event_date.start) == ("zawiya_hospital", date(2019, 10, 17))

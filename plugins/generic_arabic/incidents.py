@@ -36,6 +36,7 @@ from .figures import Spot
 from .places import is_relative
 
 _CLAUSE = re.compile(r"[؛;.]")
+_DEFINITE_AIRCRAFT = re.compile(r"[وف]?ال(?:طايره|مسيره|مقاتله|طيران)")
 _CLAUSE_BREAK = re.compile(r"[،,؛;.:]")
 _PREPOSITION = re.compile(r"(?:في|جراء|اثر|عقب|بعد|خلال|من|و|موقع|مكان)\s*$")
 PLACE_RANK = {"town": 0, "district": 1, "area": 1, "region": 2, "country": 3}
@@ -248,7 +249,8 @@ def _verbal_refs(article: Article, sentence: Sentence, nouns: list[Ref]) -> list
         if any(r.start <= m.start() < r.end + 40 or m.start() <= r.start < m.end()
                for r in [*nouns, *out]):
             continue  # the strike is already named here
-        out.append(Ref(m.start(), m.end(), False, 1, False, verbal=True,
+        definite = bool(_DEFINITE_AIRCRAFT.match(text, m.start()))  # "الطائرة استهدفت"
+        out.append(Ref(m.start(), m.end(), definite, 1, False, verbal=True,
                        perpetrator=_perpetrator_in(article, m.start(), m.end() + 60)))
     return out
 
@@ -373,11 +375,22 @@ class Incidents:
             group.count = len(group.parts)
         return part
 
-    def _recent(self) -> Iterator[Incident]:
+    def recent(self) -> Iterator[Incident]:
         """The strikes told so far, latest first, at most ``RECALL`` of them: a strike named
         again by its day or place is one of the last few told, and the lookup stays bounded
         in a very long document."""
         return itertools.islice(reversed(self.all), RECALL)
+
+    def at_town(self, incident: Incident, town: str) -> Incident:
+        """The strike a town's own hospital or council speaks of: of the strikes told, the
+        one at that town, when the strike being told is elsewhere."""
+        if incident.where in (None, town) or incident.parent is not None:
+            return incident
+        for known in self.recent():
+            if known.where == town and not known.aggregate and not known.earlier and (
+                    known.parent is None):
+                return known
+        return incident
 
     def group_of(self, incident: Incident | None) -> Incident | None:
         if incident is None:
@@ -461,7 +474,7 @@ class Incidents:
                 current.date = value
                 current.place = finer(article, current.place, place)
                 return current
-            for known in self._recent():
+            for known in self.recent():
                 if known.date == value and value.precision == "day" and places_agree(
                         article, known.place, place) and _same_hand(known, ref):
                     known.place = finer(article, known.place, place)
@@ -484,7 +497,7 @@ class Incidents:
                     or ref.count in (None, current.count, 1)) and _same_hand(current, ref):
                 current.place = finer(article, current.place, place)
                 return current
-            for known in self._recent():
+            for known in self.recent():
                 if known.place == place and _same_hand(known, ref):
                     return known
             return self._start(ref, place, None, said)
@@ -507,7 +520,7 @@ class Incidents:
         if weekday is None:
             return None
         seen = hit.mention.value.start if hit.mention.resolved else None
-        for known in self._recent():
+        for known in self.recent():
             day = known.date.start if known.date is not None and (
                 known.date.precision == "day") else None
             if day is None or day.weekday() != weekday or known.aggregate or (

@@ -244,6 +244,13 @@ class Reader:
         if party is None and lx.NARRATION.search(self.article.text, seg_start,
                                                  min(seg_end, seg_start + 40)):
             return self.document.outlet, "outlet", False
+        if party is None and (cue is None or cue.kind == "post") and lx.FIRST_PERSON.search(
+                self.article.text, seg_start, seg_end):
+            return self.document.outlet, "outlet", False
+        if party is None and cue is None:
+            headed = _headed_by(self.article, seg_start, seg_end)
+            if headed is not None:
+                return headed, "stated", True  # "مستشفى بني وليد: وصول جثتين"
         if party is None and cue is None and lx.FRAMING.match(self.article.text, seg_start):
             return self.document.outlet, "outlet", False
         if party == self.document.outlet:
@@ -332,6 +339,9 @@ class Reader:
                 incident = self._other_figure(spot, party, ref, incident, said)
             if _said_before(said, incident):
                 incident = self._earlier_strike(ref, incident, said)
+            town = _office_town(self.gazetteer, party)
+            if town is not None and (ref is None or (ref.definite and not ref.places)):
+                incident = self.incidents.at_town(incident, town)
             over_period = spot.total or ref is None or (
                 (ref.plural or (ref.count or 0) >= 2) and not _single_day(ref))
             self._add(spot, party, attribution, said, incident, sentence, seg_start, seg_end,
@@ -549,6 +559,26 @@ def _other_clause(text: str, ref: Ref, hit: DateHit, cues: list[Cue]) -> bool:
         return True
     return ref.definite and hit.end <= ref.start and high - low > _CLAUSE_GAP and bool(
         re.search(r"[،,]", text[low:high]))
+
+
+#: A party heading a line, then a colon: "▪️ مستشفى سبها: وصول ثلاث جثث".
+_LINE_HEAD = re.compile(r"[\W\d_]*")
+_COLON = re.compile(r"(?:\s+[^\s:：،,.]+){0,2}?\s*[:：]")  # "مستشفى سبها الطبي:" too
+
+
+def _headed_by(article: Article, start: int, end: int) -> str | None:
+    head = _LINE_HEAD.match(article.text, start)
+    first = head.end() if head else start
+    for hit in article.parties_in(first, min(end, first + 2)):
+        if hit.start <= first + 1 and _COLON.match(article.text, hit.end):
+            return hit.id
+    return None
+
+
+def _office_town(gazetteer: Gazetteer, party: str) -> str | None:
+    """The town of a town's hospital or council ("zawiya_hospital" -> "zawiya")."""
+    town, _, office = party.rpartition("_")
+    return town if office in ("hospital", "municipality") and town in gazetteer.places else None
 
 
 def _said_before(said: DateValue, incident: Incident) -> bool:
