@@ -375,7 +375,7 @@ class Incidents:
             group.count = len(group.parts)
         return part
 
-    def recent(self) -> Iterator[Incident]:
+    def _recent(self) -> Iterator[Incident]:
         """The strikes told so far, latest first, at most ``RECALL`` of them: a strike named
         again by its day or place is one of the last few told, and the lookup stays bounded
         in a very long document."""
@@ -386,7 +386,7 @@ class Incidents:
         one at that town, when the strike being told is elsewhere."""
         if incident.where in (None, town) or incident.parent is not None:
             return incident
-        for known in self.recent():
+        for known in self._recent():
             if known.where == town and not known.aggregate and not known.earlier and (
                     known.parent is None):
                 return known
@@ -474,7 +474,7 @@ class Incidents:
                 current.date = value
                 current.place = finer(article, current.place, place)
                 return current
-            for known in self.recent():
+            for known in self._recent():
                 if known.date == value and value.precision == "day" and places_agree(
                         article, known.place, place) and _same_hand(known, ref):
                     known.place = finer(article, known.place, place)
@@ -497,7 +497,7 @@ class Incidents:
                     or ref.count in (None, current.count, 1)) and _same_hand(current, ref):
                 current.place = finer(article, current.place, place)
                 return current
-            for known in self.recent():
+            for known in self._recent():
                 if known.place == place and _same_hand(known, ref):
                     return known
             return self._start(ref, place, None, said)
@@ -520,7 +520,7 @@ class Incidents:
         if weekday is None:
             return None
         seen = hit.mention.value.start if hit.mention.resolved else None
-        for known in self.recent():
+        for known in self._recent():
             day = known.date.start if known.date is not None and (
                 known.date.precision == "day") else None
             if day is None or day.weekday() != weekday or known.aggregate or (

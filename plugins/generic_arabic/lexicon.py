@@ -10,29 +10,16 @@ from __future__ import annotations
 
 import re
 
+from claimtrack.arabic_text import trie_regex
+
 W = r"(?<![\w])"
 E = r"(?![\w])"
 
 
 def words(*items: str) -> str:
-    """An alternation of words as a prefix tree: the engine drops a non-matching word after a
-    letter or two instead of trying every word in turn. Followed by ``E`` it still takes the
-    longest word ("اكدت" over "اكد")."""
-    root: dict[str, dict] = {}
-    for item in set(items):
-        node = root
-        for ch in item:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = "(?:" + "|".join(branches) + ")"
-        return body + "?" if "" in node else body
-
-    return emit(root)
+    """An alternation of words as a prefix tree (``arabic_text.trie_regex``). Followed by ``E``
+    it still takes the longest word ("اكدت" over "اكد")."""
+    return trie_regex(items)
 
 
 # --- attribution ---------------------------------------------------------------------------
