@@ -466,8 +466,8 @@ class Incidents:
             if current is not None and current.parent is not None and (
                     ref.plural or (ref.count or 0) >= 2) and ref.definite:
                 current = current.parent  # "الغارتين نفذتا صباح الثلاثاء": the group's day
-            if (ref.definite or (ref.verbal and current is not None and current.date is None)) and (
-                    current is not None and not ref.another) and (
+            if current is not None and not ref.another and (
+                    ref.definite or (ref.verbal and current.date is None)) and (
                     current.date is None or current.date == value) and places_agree(
                     article, current.place, place) and not ref.earlier and _same_hand(
                     current, ref):

@@ -88,6 +88,12 @@ def _office(gazetteer: Gazetteer, town: str, kind: str) -> str:
     return party
 
 
+def office_town(gazetteer: Gazetteer, party: str) -> str | None:
+    """The town of a town office made by ``_office`` ("zawiya_hospital" -> "zawiya")."""
+    town, _, office = party.rpartition("_")
+    return town if office in ("hospital", "municipality") and town in gazetteer.places else None
+
+
 def _town_offices(article: Article, hits: list[PartyHit]) -> list[PartyHit]:
     text, gazetteer = article.text, article.gazetteer
     for m in lx.OFFICIAL.finditer(text):

@@ -39,6 +39,7 @@ from .figures import (
 from .incidents import Incident, Incidents, Ref, attach, best_place, find_refs, nearest_ref, striker
 from .interviews import find_interview
 from .output import claim_drafts
+from .parties import office_town
 
 _SINCE_CHARS = 10
 _CLAUSE_GAP = 20
@@ -339,7 +340,7 @@ class Reader:
                 incident = self._other_figure(spot, party, ref, incident, said)
             if _said_before(said, incident):
                 incident = self._earlier_strike(ref, incident, said)
-            town = _office_town(self.gazetteer, party)
+            town = office_town(self.gazetteer, party)
             if town is not None and (ref is None or (ref.definite and not ref.places)):
                 incident = self.incidents.at_town(incident, town)
             over_period = spot.total or ref is None or (
@@ -573,12 +574,6 @@ def _headed_by(article: Article, start: int, end: int) -> str | None:
         if hit.start <= first + 1 and _COLON.match(article.text, hit.end):
             return hit.id
     return None
-
-
-def _office_town(gazetteer: Gazetteer, party: str) -> str | None:
-    """The town of a town's hospital or council ("zawiya_hospital" -> "zawiya")."""
-    town, _, office = party.rpartition("_")
-    return town if office in ("hospital", "municipality") and town in gazetteer.places else None
 
 
 def _said_before(said: DateValue, incident: Incident) -> bool:
