@@ -43,7 +43,8 @@ Other conventions
   Definite "الاثنين" (Monday) is never 2, and number words must be whole words.
 * Duals of a fixed list of countable nouns ("غارتين", "جنديين", "مسلحان") are counts of 2 and
   duals of time words ("يومين", "شهرين") durations of 2; the span is the word itself, which is
-  also the noun.  Definite duals ("الغارتين") refer back to something already counted and are
+  also the noun; the construct dual in alef counts only before a definite noun ("سائقا
+  الشاحنتين").  Definite duals ("الغارتين") refer back to something already counted and are
   skipped.
 * A definite number after a definite noun ("الأيام العشرة", "العناصر الثمانية", "أفرادها
   الخمسة") describes that noun: role from the noun before it, ``noun`` None.
@@ -237,7 +238,8 @@ _DUAL_NOUNS = (
     "معسكر", "هدف", "قائد", "ضابط", "رجل", "مدرعة", "قارب", "مسيرة", "مرة", "جثة", "ضحية",
     "رهينة", "شقيق", "زورق", "انفجار", "عربة",
 )
-_DUAL_NOUNS_AN_ONLY = ("مسلح", "مدني", "مقاتل", "مسؤول", "إرهابي", "انتحاري", "مصاب", "عسكري")
+_DUAL_NOUNS_AN_ONLY = ("مسلح", "مدني", "مقاتل", "مسؤول", "إرهابي", "انتحاري", "مصاب", "عسكري",
+                       "مسعف", "سائق", "مسافر", "عامل", "موظف", "مواطن", "مهاجر", "حارس", "صياد")
 _DUAL_TIME = ("يوم", "ساعة", "أسبوع", "شهر", "عام", "سنة", "دقيقة", "ليلة", "عقد")
 
 
@@ -254,6 +256,9 @@ _DUAL_COUNT = (_duals(_DUAL_NOUNS, ("ين", "ان")) | _duals(_DUAL_NOUNS_AN_ONL
                # the construct dual drops its nun: "جثتي القتيلين" (the two dead's bodies)
                | _duals(("جثة",), ("ي", "ا")))
 _DUAL_DURATION = _duals(_DUAL_TIME, ("ين", "ان"))
+# The nominative construct dual ends in alef ("سائقا الشاحنتين", the two trucks' drivers); it
+# is read only before a definite noun, since "سائقاً" alone is an accusative singular.
+_DUAL_CONSTRUCT = _duals((*_DUAL_NOUNS, *_DUAL_NOUNS_AN_ONLY), ("ا",)) - _DUAL_COUNT
 _TWO_EMPHASIS = _k("اثنين", "اثنتين", "اثنان", "اثنتان")
 
 _MONTHS = _k(
@@ -371,6 +376,8 @@ _STARTERS = frozenset(
      *_VAGUE, *_FRACTIONS, *_UNSPEC, *_DUAL_COUNT, *_DUAL_DURATION, *_ONE_AFTER_NOUN,
      *_SINGLE_CASUALTY, *_SINGLE_BODY]
 )
+# Not in _STARTERS: "شخصا" after a figure is still that figure's noun.
+_WORD_STARTERS = _STARTERS | _DUAL_CONSTRUCT
 
 # --- token and figure patterns ------------------------------------------------------------
 
@@ -879,10 +886,10 @@ class _Scanner:
 
     def _word(self, i: int) -> int:
         w = self.words[i]
-        if w not in _STARTERS and (len(w) < 3 or w[0] not in _PREFIX1):
+        if w not in _WORD_STARTERS and (len(w) < 3 or w[0] not in _PREFIX1):
             return i + 1
         for bare, plen in _prefix_candidates(w):
-            if bare not in _STARTERS:
+            if bare not in _WORD_STARTERS:
                 continue
             start = self.starts[i] + plen
             nxt: int | None = None
@@ -896,7 +903,8 @@ class _Scanner:
                 nxt = self._ordinal(i, start, bare)
             if nxt is None:
                 nxt = self._cardinal(i, start, bare)
-            if nxt is None and (bare in _DUAL_COUNT or bare in _DUAL_DURATION):
+            if nxt is None and (bare in _DUAL_COUNT or bare in _DUAL_DURATION or (
+                    bare in _DUAL_CONSTRUCT and (self._word_at(i + 1) or "").startswith("ال"))):
                 nxt = self._dual(i, start, bare)
             if nxt is None and bare in _ONE_AFTER_NOUN:
                 nxt = self._after_noun(i, start, 1)
@@ -1026,9 +1034,9 @@ class _Scanner:
             return None
         last_tok = items[used - 1].last_tok
         j, end = last_tok + 1, self.ends[last_tok]
-        nxt_word = self._word_at(j)
-        if used == 1 and bare in _TWO_EMPHASIS and not self._noun_ok(nxt_word) and not (
-                nxt_word == _FROM and self._noun_ok(self._word_at(j + 1, _WS_GAP_RE))):
+        # "مسافرين اثنين": a two after its plural noun, even when a noun follows ("مسافرين
+        # اثنين بشظايا"); a two before its noun is rare in news prose.
+        if used == 1 and bare in _TWO_EMPHASIS:
             after = self._after_noun(i, start, 2)
             if after is not None:
                 return after

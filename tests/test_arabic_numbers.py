@@ -183,6 +183,26 @@ def test_dual_with_emphasis_word() -> None:
     assert (m.value, m.text, m.noun) == (2, "غارتين اثنتين", "غارتين")
 
 
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("قضى مسعفان في القصف", "مسعفان"),
+        # the construct dual loses its nun before the noun it belongs to
+        ("قتل سائقا الشاحنتين على الفور", "سايقا"),
+        # a two after its plural noun, with another noun after it
+        ("أدت الغارة إلى إصابة مسافرَين اثنين بشظايا", "مسافرين"),
+    ],
+)
+def test_duals_of_people_named_by_their_work(text: str, noun: str) -> None:
+    m = _one(text)
+    assert (m.value, m.noun, m.role) == (2, noun, "count")
+
+
+@pytest.mark.parametrize("text", ["كان سائقا ماهرا", "وقف شخصا واحدا", "عين موظفا جديدا"])
+def test_an_accusative_singular_is_no_construct_dual(text: str) -> None:
+    assert [m for m in _all(text) if m.value == 2] == []
+
+
 # --- qualifiers -----------------------------------------------------------------------------
 
 

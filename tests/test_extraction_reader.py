@@ -1013,3 +1013,81 @@ def test_a_town_s_hospital_speaks_of_the_strike_on_its_town() -> None:
             "وقال مدير مستشفى الزاوية إن المستشفى استقبل جثامين ثلاثة أشخاص.")
     claim = one(text, "killed")
     assert (claim.party, claim.event_date.start) == ("zawiya_hospital", date(2019, 10, 17))
+
+
+# --- tolls told by their victims' work, and harm that did not come from the air -------------
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("فقضى مسعفان وأصيب ثالث بجروح", "killed"),
+    ("وقُتل سائقا الشاحنتين على الفور", "killed"),
+    ("ما أدى إلى إصابة مسافرَين اثنين بشظايا", "injured"),
+])
+def test_two_people_named_by_their_work_are_a_toll_of_two(sentence: str, kind: str) -> None:
+    text = f"وقال مصدر طبي إن طائرة مسيرة استهدفت سيارة قرب ترهونة مساء الجمعة، {sentence}."
+    claim = one(text, kind)
+    assert (claim.value, claim.event_date.start) == (2, date(2019, 10, 18))
+
+
+def test_a_drone_s_targeting_of_a_car_tells_the_strike_and_its_day() -> None:
+    text = ("قتل ثلاثة أشخاص صباح الثلاثاء 15 أكتوبر 2019 إثر استهداف طائرة مسيرة سيارة مدنية "
+            "على طريق المطار، بحسب ما أعلنه الهلال الأحمر الليبي.")
+    claim = one(text, "killed")
+    assert (claim.party, claim.event_date.start) == ("libyan_red_crescent", date(2019, 10, 15))
+
+
+def test_a_bare_head_noun_points_back_to_the_organisation_it_heads() -> None:
+    text = ("قتل ثلاثة أشخاص في غارة على سيارة تابعة لجمعية الهلال الأحمر الليبي قرب ترهونة "
+            "مساء الجمعة، بحسب ما أعلنته الجمعية.")
+    assert one(text, "killed").party == "libyan_red_crescent"
+
+
+@pytest.mark.parametrize("sentence", [
+    "وبعد ساعات سقطت قذائف هاون على منازل في حي أبو سليم، ما أسفر عن مقتل طفلين وإصابة والدتهما.",
+    "وقُتل ثلاثة أشخاص وأصيب ثمانية في انفجار سيارة مفخخة قرب مركز تجاري في بنغازي.",
+])
+def test_tolls_of_shelling_or_a_car_bomb_are_not_the_strike_s(sentence: str) -> None:
+    text = "وقال مسؤول في بلدية ترهونة إن غارة جوية قتلت أربعة مسلحين مساء الجمعة.\n" + sentence
+    assert [(c.kind, c.value) for c in read(text) if c.kind in ("killed", "injured")] == [
+        ("killed", 4)]
+
+
+def test_a_war_s_toll_to_date_keeps_only_its_share_from_the_air() -> None:
+    text = ("وذكرت بعثة الأمم المتحدة للدعم في ليبيا أنها أحصت منذ بداية الهجوم على طرابلس أكثر "
+            "من 280 قتيلا في صفوف المدنيين، سقط نحو 180 منهم في غارات جوية.")
+    assert {c.value for c in read(text) if c.kind in ("killed", "killed_total")} == {180}
+
+
+def test_a_risen_toll_of_one_strike_is_that_strike_s_toll() -> None:
+    text = ("قتل مسعفان في غارة على سيارة إسعاف في عين زارة مساء الجمعة.\n"
+            "وأعلن الهلال الأحمر الليبي أن مسعفا ثالثا توفي، ليرتفع عدد ضحايا الغارة إلى ثلاثة.")
+    claim = next(c for c in read(text) if c.value == 3)
+    assert (claim.kind, claim.event_date.start) == ("killed", date(2019, 10, 18))
+
+
+def test_a_monitor_counting_the_dead_speaks_for_itself() -> None:
+    text = ("قتل سبعة أشخاص في غارة جوية على مزرعة قرب سبها فجر الجمعة.\n"
+            "وقال الهلال الأحمر إن فرقه انتشلت الجثث.\n"
+            "ووثقت منظمة العفو الدولية مقتل خمسة مدنيين بين القتلى.")
+    assert ("amnesty", 5) in {(c.party, c.value) for c in read(text)
+                              if c.kind == "civilians_harmed"}
+
+
+def test_civilians_among_them_named_after_a_qualifier() -> None:
+    text = ("وقال أحد أعيان المدينة إن خمسة أشخاص قُتلوا في غارة على مزرعة قرب مرزق فجر الجمعة، "
+            "\"ثلاثة منهم على الأقل مدنيون\".")
+    claim = one(text, "civilians_harmed")
+    assert (claim.value, claim.qualifier) == (3, "at_least")
+
+
+def test_the_council_of_the_town_named_before_an_aside_on_where_it_lies() -> None:
+    text = ("وفي غريان (نحو 80 كيلومترا جنوب طرابلس)، أفاد المجلس البلدي، أمس، بأن غارة جوية "
+            "استهدفت ليل الجمعة مخزنا للأدوية من دون أن توقع قتلى.")
+    assert one(text, "targeting").party == "gharyan_municipality"
+
+
+def test_the_toll_of_a_war_since_it_began_is_no_strike_figure() -> None:
+    text = ("وقال مسؤول في بلدية ترهونة إن غارة جوية قتلت أربعة مسلحين مساء الجمعة.\n"
+            "ومنذ أن أطلق حفتر هجومه على طرابلس في 4 أبريل، قُتل أكثر من 1100 شخص ونزح نحو "
+            "120 ألفا، وفق أرقام الأمم المتحدة.")
+    assert [(c.kind, c.value) for c in read(text) if c.kind.startswith("killed")] == [
+        ("killed", 4)]

@@ -208,7 +208,11 @@ def _is_heading(line: str) -> bool:
 
 def town_before(article: Article, position: int) -> str | None:
     """The last town (or area) named before position: what "المدينة" points back to."""
+    text = article.text
     for hit in reversed(article.places_in(max(0, position - 2000), position)):
+        if text.rfind("(", 0, hit.start) > text.rfind(")", 0, hit.start) and ")" in text[
+                hit.end:position]:
+            continue  # "وفي غريان (80 كيلومترا جنوب طرابلس)": an aside on where it lies
         if article.place_kind(hit.id) in ("town", "area", "district"):
             return hit.id
     return None

@@ -47,6 +47,9 @@ _NOUN_BEFORE = re.compile(r"(?<!\S)(?P<noun>\S+?)(?:هما|هم|ها)?\s+$")
 _SHARE = re.compile(r"\s*(?:\S+\s+)?(?:منهم|منها)?\s*(?:في|ب)\s*"
                     r"(?:ال)?(?:(?:ضربه|غاره|هجوم|عمليه)\s+)?"
                     r"(?:ال)(?P<ord>اولي|ثانيه|ثالثه|رابعه|خامسه|سادسه)" + lx.E)
+_OF_THEM_BY_STRIKES = re.compile(r"\s*منهم\s+(?:في|ب|جراء|اثر|نتيجه)\s*(?:ال)?(?:غارات|ضربات|"
+                                 r"الغارات|الضربات|قصف|غاره|ضربه)" + lx.E)
+_OF_THEM_CIVILIANS = re.compile(r"\s*منهم\s+(?:\S+\s+){0,2}?(?:ال)?(?:مدنيون|مدنيين)" + lx.E)
 _LIST_GAP = re.compile(r"\s*(?:[،,]\s*)?و?\s*")
 _PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
 
@@ -128,6 +131,13 @@ def number_spots(article: Article, numbers: list[NumberHit], seg_start: int,
             # "تسعة مسلحين، ستة منهم في الضربة الأولى وثلاثة في الثانية": a toll shared out
             # over the strikes of a group
             kinds = [out[-1].kind]
+        if not kinds and out and mention.noun is None and mention.role == "other":
+            if _OF_THEM_BY_STRIKES.match(text, number.end):
+                # "280 قتيلا مدنيا، سقط نحو 180 منهم في غارات": the part of a toll of all
+                # causes that the strikes took
+                kinds = [s.kind for s in out if s.position == out[-1].position]
+            elif _OF_THEM_CIVILIANS.match(text, number.end):
+                kinds = ["civilians_harmed"]  # "ثلاثة منهم على الأقل مدنيون"
         if mention.vague and kinds == ["strikes"]:
             continue  # "عدة ضربات" is no count of strikes
         if not kinds:

@@ -36,6 +36,8 @@ _US_ADJECTIVE = re.compile(
 _UNIT_BEFORE = re.compile(r"(?:ال)?(?:غرفه\s+(?:ال)?عمليات|قياده|مكتب|اداره|صفوف|قوات|مقر)"
                           r"\s*[«\"“']?\s*")
 _GROUP_HEAD = "التنظيم"
+#: An organisation's kind written before its name: "جمعية الهلال الأحمر", "لمنظمة الصحة العالمية".
+_KIND_BEFORE = re.compile(lx.W + r"[وفبل]?(?P<kind>جمعيه|جهاز|منظمه|هييه|لجنه|بعثه)\s+$")
 _BARE_HOSPITAL = re.compile(r"المستشفي" + lx.E)
 _VERB_BEFORE = re.compile(r"(?:" + lx.SAY.pattern + "|" + lx.DENY.pattern + r")\s*$")
 _BARE_COUNCIL = re.compile(r"[وفلب]?(?:ال)?(?:بلديه|مجلس\s+(?:ال)?بلدي)\s*")
@@ -61,6 +63,9 @@ def _heads(text: str, start: int, end: int, party: str) -> frozenset[str]:
     if first.startswith("لل"):
         first = first[1:]  # "للجيش" is "الجيش" after the preposition ل
     heads = {first if first.startswith("ال") else "ال" + first}
+    before = _KIND_BEFORE.search(text, max(0, start - 12), start)
+    if before:  # "جمعية الهلال الأحمر" … "الجمعية"
+        heads.add("ال" + before.group("kind"))
     if party in NON_SPEAKERS:
         heads.add(_GROUP_HEAD)
     return frozenset(heads)

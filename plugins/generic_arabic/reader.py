@@ -63,6 +63,8 @@ _STATEMENT = re.compile(
     r"المزاعم|مزاعم|الادعاءات)" + lx.E
 )
 _SPEAKER_KINDS = ("office", "person", "unnamed_source")
+_HARM = ("killed", "injured", "civilians_harmed")
+_FROM_STRIKES_CHARS = 30
 _FRESH_SENTENCES = 2
 #: Coordination is a claim about strikes: "رصد واستهداف … بالتنسيق مع", "تنسيقهما المشترك".
 _OPERATION = re.compile(r"استهداف|تنسيقهما|تعاونهما|عمليات|ضربات")
@@ -308,9 +310,16 @@ class Reader:
                 lx.COORDINATION.search(text, seg_start, seg_end) and _OPERATION.search(
                     text, sentence.start, sentence.end)):
             spots += coordination_spots(article, seg_start, seg_end, denial)
-        if not refs and lx.WAR.search(text, sentence.start, sentence.end):
-            # the toll of battles, with no strike named in the sentence, is not a strike's
-            spots = [s for s in spots if s.kind not in ("killed", "injured", "civilians_harmed")]
+        if not refs and (lx.WAR.search(text, sentence.start, sentence.end)
+                         or lx.GROUND_CAUSE.search(text, sentence.start, sentence.end)):
+            # the toll of battles, shelling or a bomb, with no strike named in the sentence,
+            # is not a strike's
+            spots = [s for s in spots if s.kind not in _HARM]
+        elif war := lx.SINCE_WAR.search(text, sentence.start, sentence.end):
+            # "أحصت منذ بداية الهجوم على طرابلس 280 قتيلا، سقط 180 منهم في غارات": after it,
+            # only the share said to be from strikes is a strike figure
+            spots = [s for s in spots if s.kind not in _HARM or s.position < war.start()
+                     or _from_strikes(text, s, refs)]
         spots.sort(key=lambda s: s.position)
         period = next((p for p in periods if seg_start <= p.start < seg_end), None)
         period_value = self._period(period, said) if period is not None else None
@@ -330,7 +339,10 @@ class Reader:
             if spot.kind == "killed" and totaliser and not (
                     totaliser.group() in lx.OVER_THEM and ref is not None
                     and (ref.plural or (ref.count or 0) >= 2)
-                    and _single_day(ref) and not incident.grouped):
+                    and _single_day(ref) and not incident.grouped) and not (
+                    # "ليرتفع عدد ضحايا الهجوم إلى ثلاثة": the toll of one strike, risen
+                    ref is not None and ref.definite and ref.count == 1 and not ref.plural
+                    and totaliser.start() < ref.start and not incident.aggregate):
                 # "لقي خلالها 4" after "سلسلة غارات فجر الجمعة" on one place: one strike
                 spot.total = True
             if spot.part is not None:
@@ -585,3 +597,8 @@ def _said_before(said: DateValue, incident: Incident) -> bool:
 def _single_day(ref: Ref) -> bool:
     return any(d.day for d in ref.dates) and not ref.since and not ref.open_period
 
+
+def _from_strikes(text: str, spot: Spot, refs: list[Ref]) -> bool:
+    """Is a strike named just after the figure ("سقط نحو 180 منهم في غارات جوية")?"""
+    end = (spot.number.noun_end or spot.number.end) if spot.number else spot.position
+    return any(end <= r.start <= end + _FROM_STRIKES_CHARS for r in refs)
