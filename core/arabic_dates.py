@@ -682,8 +682,9 @@ def _resolve_anchored(g: _Groups, anchors: _Anchors) -> _Res:
         return _Res(min(a, b), max(a, b), "window", True)
     if unit == "hour":
         return _Res(base, base, "day", True)
-    if unit == "day":
-        x = base + timedelta(days=sign * n)
+    if unit in ("day", "week"):
+        # "قبل ذلك بأسبوع" from a day written: the same weekday, a week away
+        x = base + timedelta(days=sign * n * (7 if unit == "week" else 1))
         anchors.day = x
         return _Res(x, x, "day", True)
     x = _back(base, unit, -sign * n)

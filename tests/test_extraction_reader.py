@@ -1091,3 +1091,18 @@ def test_the_toll_of_a_war_since_it_began_is_no_strike_figure() -> None:
             "120 ألفا، وفق أرقام الأمم المتحدة.")
     assert [(c.kind, c.value) for c in read(text) if c.kind.startswith("killed")] == [
         ("killed", 4)]
+
+
+def test_a_government_condemning_a_strike_speaks_what_follows() -> None:
+    text = ("وأعلنت الحكومة الصربية أن موظفَين في سفارتها قتلا في الغارة على صبراتة.\n"
+            "ودانت حكومة الإنقاذ الوطني في طرابلس الغارة، مؤكدة في بيان أنها نُفذت \"دون علمها "
+            "أو التنسيق معها\".")
+    claim = one(text, "coordination")
+    assert (claim.party, claim.stance) == ("salvation_government", "denies")
+
+
+def test_by_our_own_count_is_the_outlet_even_when_based_on_another_s_data() -> None:
+    text = ("نفذت أفريكوم 40 ضربة جوية في ليبيا بين 2015 و2019.\n"
+            "ووفق حسابنا المستند إلى بيانات القيادة، قُتل في هذه الضربات ما مجموعه ١٧٧ عنصرا.")
+    claim = one(text, "killed_total")
+    assert (claim.party, claim.value) == ("testoutlet", 177)

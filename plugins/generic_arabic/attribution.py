@@ -111,6 +111,9 @@ def _speaker(article: Article, cue: Cue, sentence: Sentence,
         after = [p for p in parties if cue.end <= p.start <= cue.end + 4]
         return after[0].id if after and _speaks(gazetteer, after[0].id) else None
     if cue.kind == "post":
+        if lx.FIRST_PERSON.match(text, cue.end):
+            # "ووفق حسابنا المستند إلى بيانات القيادة": the writer's own count
+            return article.document.outlet
         compiled = lx.COMPILED.match(text, cue.end)
         if compiled:
             # "وفق إحصاء أعدته …": the count of whoever compiled it, the outlet when that is

@@ -40,6 +40,8 @@ SAY_WORDS = (
     "يرون",
     # monitors count rather than say: "أحصت منظمة الصحة العالمية مقتل 23"
     "احصي", "احصت", "وثق", "وثقت", "رصدت",  # not "رصد", also the noun (monitoring)
+    # condemning opens a statement too: "ودانت حكومة الإنقاذ الغارة، مؤكدة أنها …"
+    "دان", "دانت", "ادان", "ادانت", "ندد", "نددت", "استنكر", "استنكرت",
 )
 DENY_WORDS = (
     "نفي", "نفت", "نفوا", "ينفي", "تنفي", "نافيا", "نافيه", "نفاها", "نفاه", "نفتها", "نفته",
@@ -253,7 +255,7 @@ AIRCRAFT_FIRST = re.compile(
 )
 #: Words that make a figure a total over several strikes or a period.
 TOTALISER = re.compile(
-    W + r"(?:جميعها|كلها|مجتمعه|اجمالي|اجمالا|في المجمل|مجموع|خلالها|منذ بدء|منذ بدايه|"
+    W + r"(?:جميعها|كلها|مجتمعه|اجمالي|اجمالا|في المجمل|مجموع|ما مجموعه|خلالها|منذ بدء|منذ بدايه|"
     r"يرتفع عدد|ارتفع عدد|ليرتفع|ليصل|بلغ عدد|عدد قتلي)" + E
 )
 #: Totalisers that only add up strikes of several days or places.
