@@ -226,6 +226,10 @@ _P_PERIOD = (
     r"|(?:هذا|هذه)" + _S + "(?P<pu1>" + _PERIOD_UNIT + ")"
     r"|(?:نفس|ذات)" + _S + "(?P<pu2>" + _PERIOD_UNIT + ")"
     r"|(?P<pu3>" + _PERIOD_UNIT + ")" + _S + "(?P<pm3>" + _PMOD + ")"
+    # "تلك الليلة", "في ذلك اليوم": the day last written ("ذلك اليوم" alone is too often
+    # "that [statement] today")
+    r"|(?:تلك" + _S + "(?P<pu4>الليله)|ذلك" + _S + "(?P<pu5>المساء|الصباح|الفجر)|في" + _S
+    + "ذلك" + _S + "(?P<pu6>اليوم))" + _EOW
 )
 # Calendar dates: "السادس والعشرين من شهر سبتمبر", "منتصف مارس الماضي",
 # "ديسمبر (كانون الأول) 2016", "25 سبتمبر/أيلول 2019", "سبتمبر من العام الماضي".
@@ -294,7 +298,7 @@ _TRIGGER_WORDS = (
     | {"بعد", "قبلها", "بعدها", "قبله", "بعده"}
     | {"الاسبوع", "الشهر", "اليوم", "خلال", "في", "طيله", "طوال", "علي"}
     | {"ال" + w for w in _UNITS if _UNITS[w][1] != 1}
-    | {"امس", "الامس", "البارحه", "اول", "الليله", "غدا"}
+    | {"امس", "الامس", "البارحه", "اول", "الليله", "غدا", "تلك", "ذلك"}
 )  # fmt: skip
 _TRIGGER = re.compile(
     # A trigger word ends at a non-letter, or at a "و" glued to the next word ("الثانيوالعشرين").
@@ -560,13 +564,13 @@ def _resolve_day_of_month_period(
 
 def _resolve_period(g: _Groups, pub: date | None, anchors: _Anchors) -> _Res:
     unit_word = g["pu0"] or g["pu1"] or g["pu2"] or g["pu3"] or ""
-    unit = {"اسبوع": "week", "شهر": "month", "عام": "year", "سنه": "year", "يوم": "day"}[
-        unit_word[2:]
-    ]
+    that_day = g["pu4"] or g["pu5"] or g["pu6"]
+    unit = "day" if that_day else {"اسبوع": "week", "شهر": "month", "عام": "year",
+                                   "سنه": "year", "يوم": "day"}[unit_word[2:]]
     mod = g["pm0"] or g["pm3"]
     if g["pu1"]:
         kind = "current"
-    elif g["pu2"]:
+    elif g["pu2"] or that_day:
         kind = "same"
     elif mod:
         kind = _mod_kind(mod)

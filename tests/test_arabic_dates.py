@@ -783,6 +783,9 @@ def test_a_count_before_a_listed_day_is_not_a_day() -> None:
         # a week from a day written is that weekday, a week away
         ("قصفت المصنع يوم 18 نوفمبر، وكانت غارة قد أصابت، قبل ذلك بأسبوع، مستودعا", "2019-11-11"),
         ("وقعت الأولى في 3 نوفمبر، والثانية بعد ذلك بأسبوعين", "2019-11-17"),
+        # "that night" is the day last written
+        ("لنبدأ من ليلة الاثنين 14 أكتوبر. نفذت مقاتلاتنا تلك الليلة أربع غارات", "2019-10-14"),
+        ("وقعت الغارة في 3 نوفمبر، وفي ذلك اليوم أعلنت البلدية الحصيلة", "2019-11-03"),
     ],
 )
 def test_days_counted_from_the_last_day_written(text: str, expected: str) -> None:
@@ -811,3 +814,9 @@ def test_restated_weekday_and_month_alias_stay_one_mention() -> None:
 def test_the_weekday_an_expression_names_without_a_day_of_the_month(
         expression: str, weekday: int | None) -> None:
     assert weekday_named(expression) == weekday
+
+
+def test_that_today_is_not_that_day() -> None:
+    # "وجاء ذلك اليوم الأحد": "that [statement] came today, Sunday"
+    found = find_dates("وقعت الغارة في 3 نوفمبر، وجاء ذلك اليوم الأحد", date(2019, 11, 10))
+    assert [m.value.start for m in found] == [date(2019, 11, 3), date(2019, 11, 10)]

@@ -1044,6 +1044,7 @@ def test_a_bare_head_noun_points_back_to_the_organisation_it_heads() -> None:
 @pytest.mark.parametrize("sentence", [
     "وبعد ساعات سقطت قذائف هاون على منازل في حي أبو سليم، ما أسفر عن مقتل طفلين وإصابة والدتهما.",
     "وقُتل ثلاثة أشخاص وأصيب ثمانية في انفجار سيارة مفخخة قرب مركز تجاري في بنغازي.",
+    "وانتشل خفر السواحل 9 جثث لمهاجرين من قارب مطاطي غرق قبالة صبراتة.",
 ])
 def test_tolls_of_shelling_or_a_car_bomb_are_not_the_strike_s(sentence: str) -> None:
     text = "وقال مسؤول في بلدية ترهونة إن غارة جوية قتلت أربعة مسلحين مساء الجمعة.\n" + sentence
@@ -1106,3 +1107,22 @@ def test_by_our_own_count_is_the_outlet_even_when_based_on_another_s_data() -> N
             "ووفق حسابنا المستند إلى بيانات القيادة، قُتل في هذه الضربات ما مجموعه ١٧٧ عنصرا.")
     claim = one(text, "killed_total")
     assert (claim.party, claim.value) == ("testoutlet", 177)
+
+
+def test_a_terror_attack_on_the_ground_is_no_strike() -> None:
+    text = ("قالت القوات المسلحة المصرية إن طائراتها نفذت ست ضربات على درنة مساء الجمعة.\n"
+            "يُذكر أن الهجوم الإرهابي على حافلة المنيا، الذي وقع صباح أمس، أسفر عن استشهاد 29 "
+            "شخصا وإصابة 24 آخرين، وفق بيان لوزارة الصحة.")
+    assert [c.kind for c in read(text)] == ["strikes"]
+
+
+def test_a_hospital_source_quoted_by_an_outlet_named_after_the_country() -> None:
+    text = ("قتل شخصان في غارة لطائرة مسيرة قرب أوباري مساء الجمعة، بحسب مستشفى أوباري العام.\n"
+            "وقال مصدر طبي في المستشفى لـ\"ليبيا ريفيو\" إن جثتي الضحيتين وصلتا متفحمتين.")
+    assert {c.party for c in read(text) if c.kind == "killed"} == {"ubari_hospital"}
+
+
+def test_the_day_a_named_campaign_began_is_not_its_total_s_day() -> None:
+    text = ("وقالت أفريكوم إن مجموع غاراتها على سرت منذ انطلاق عملية \"البرق الأوديسي\" في "
+            "الأول من أغسطس بلغ 147 غارة.")
+    assert one(text, "strikes").event_date.start != date(2019, 8, 1)

@@ -125,6 +125,10 @@ class Ref:
     incident: Incident | None = None
 
 
+_GROUND_ATTACK = re.compile(r"\s+(?:ال)?(?:ارهابي|ارهابيه|انتحاري|انتحاريه|مسلح|المسلح|بري|البري)"
+                            + lx.E)
+
+
 def find_refs(article: Article, sentence: Sentence) -> list[Ref]:
     text = article.text
     parties = article.parties_in(sentence.start, sentence.end)
@@ -140,6 +144,8 @@ def find_refs(article: Article, sentence: Sentence) -> list[Ref]:
         if noun == "عمليه" and not (definite or text.startswith(("الاستهداف", "القصف"),
                                                                   m.end() + 1)):
             continue
+        if noun in ("هجوم", "هجمات") and _GROUND_ATTACK.match(text, m.end()):
+            continue  # "الهجوم الإرهابي على حافلة المنيا": an attack on the ground
         plural = noun in ("غارات", "ضربات", "هجمات") or noun.endswith(("تين", "تان"))
         count: int | None = 1
         if noun.endswith(("تين", "تان")):

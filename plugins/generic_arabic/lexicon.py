@@ -163,10 +163,10 @@ WAR = re.compile(W + r"[وفل]?(?:المعارك|معارك|الاشتباكا�
 SINCE_WAR = re.compile(
     W + r"[وف]?منذ\s+(?:\S+\s+){0,3}?(?:ال)?(?:معارك|حرب|قتال|اشتباكات|هجوم\s+علي|هجومه|هجومها)"
     + E)
-#: Harm from the ground, not from the air: shells, mortars, car bombs, mines, gunfire.
+#: Harm not from the air: shells, mortars, car bombs, mines, gunfire, attacks, drowning.
 GROUND_CAUSE = re.compile(
     W + r"[وفبل]?(?:ال)?(?:قذيفه|قذايف|هاون|مدفعي|مدفعيه|المدفعيه|راجمات|غراد|مفخخه|ناسفه|"
-    r"لغم|الغام|رصاص|قناص|قنص|انتحاري)" + E)
+    r"لغم|الغام|رصاص|قناص|قنص|انتحاري|تفجير|هجوم\s+(?:ال)?(?:ارهابي|مسلح)|غرق|غرقي|قارب)" + E)
 INJURE = re.compile(
     W + r"[وفل]?(?:اصابه|اصابات|الاصابات|اصيب|اصيبوا|جرح|جرحي|الجرحي|جريح|جريحا|مصابين|"
     r"المصابين|مصابا|يصب|تصب|يصاب)" + E

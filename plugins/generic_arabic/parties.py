@@ -81,6 +81,8 @@ def _replace(hits: list[PartyHit], new: PartyHit) -> list[PartyHit]:
 def _town_at(article: Article, position: int, slack: int = 3) -> tuple[str, int] | None:
     """The town named at position ("أوباري"), or the one "المدينة" there points back to."""
     for place in article.places_in(max(0, position - 2), position + slack):
+        if article.place_kind(place.id) in ("country", "region"):
+            break  # 'مصدر في المستشفى لـ"ليبيا ريفيو"': a country has no town hospital
         return place.id, place.end
     return the_town_at(article, position)
 

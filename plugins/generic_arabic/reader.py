@@ -58,6 +58,9 @@ _IN_STATEMENT = re.compile(
 #: "معركة طرابلس التي بدأت في 4 أبريل": the day a war or campaign began is no strike's day.
 _BEGAN = re.compile(lx.W + r"(?:بدات|بدا|بدء|انطلقت|انطلق|انطلاق|اندلعت|اندلع|اندلاع)"
                     r"(?:ت|ها|ه)?\s+(?:في\s+|يوم\s+|منذ\s+)?$")
+#: 'منذ انطلاق عملية "البرق الأوديسي" في الأول من أغسطس': the same, the campaign named.
+_CAMPAIGN_BEGAN = re.compile(lx.W + r"(?:بدء|بدايه|انطلاق|اطلاق)\s+(?:ال)?(?:عمليه|حمله)"
+                             r"(?:\s+\S+){0,3}?\s+(?:في|يوم)\s+$")
 _STATEMENT = re.compile(
     lx.W + r"(?:تصريحات|التصريحات|روايه|الروايه|الانباء|المعلومات|ذلك|هذا|هذه|الاتهامات|"
     r"المزاعم|مزاعم|الادعاءات)" + lx.E
@@ -192,7 +195,8 @@ class Reader:
                 continue
             if _IN_STATEMENT.search(text, max(sentence.start, hit.start - 45), hit.start):
                 continue  # "في بيان نشرته … صباح السبت": when it was said, not when it struck
-            if _BEGAN.search(text, max(sentence.start, hit.start - 20), hit.start):
+            if _BEGAN.search(text, max(sentence.start, hit.start - 20), hit.start) or (
+                    _CAMPAIGN_BEGAN.search(text, max(sentence.start, hit.start - 60), hit.start)):
                 continue
             since = lx.SINCE.search(text, max(sentence.start, hit.start - _SINCE_CHARS),
                                     hit.start) or _BETWEEN.search(
