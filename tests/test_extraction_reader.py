@@ -1126,3 +1126,11 @@ def test_the_day_a_named_campaign_began_is_not_its_total_s_day() -> None:
     text = ("وقالت أفريكوم إن مجموع غاراتها على سرت منذ انطلاق عملية \"البرق الأوديسي\" في "
             "الأول من أغسطس بلغ 147 غارة.")
     assert one(text, "strikes").event_date.start != date(2019, 8, 1)
+
+
+def test_the_day_a_report_was_issued_does_not_date_the_strikes_it_reviews() -> None:
+    text = ("أصدرت منظمة العفو الدولية، الأربعاء، تقريرا عن ثلاث حوادث قصف جوي تعرضت لها "
+            "درنة، وخلص إلى أنها أسفرت مجتمعة عن مقتل ما لا يقل عن 31 مدنيا.")
+    claim = one(text, "civilians_harmed")
+    assert (claim.party, claim.said_on.start) == ("amnesty", date(2019, 10, 16))
+    assert claim.event_date.precision != "day"
