@@ -323,7 +323,7 @@ class Reader:
             # "أحصت منذ بداية الهجوم على طرابلس 280 قتيلا، سقط 180 منهم في غارات": after it,
             # only the share said to be from strikes is a strike figure
             spots = [s for s in spots if s.kind not in _HARM or s.position < war.start()
-                     or _from_strikes(text, s, refs)]
+                     or _from_strikes(s, refs)]
         spots.sort(key=lambda s: s.position)
         period = next((p for p in periods if seg_start <= p.start < seg_end), None)
         period_value = self._period(period, said) if period is not None else None
@@ -602,7 +602,7 @@ def _single_day(ref: Ref) -> bool:
     return any(d.day for d in ref.dates) and not ref.since and not ref.open_period
 
 
-def _from_strikes(text: str, spot: Spot, refs: list[Ref]) -> bool:
+def _from_strikes(spot: Spot, refs: list[Ref]) -> bool:
     """Is a strike named just after the figure ("سقط نحو 180 منهم في غارات جوية")?"""
     end = (spot.number.noun_end or spot.number.end) if spot.number else spot.position
     return any(end <= r.start <= end + _FROM_STRIKES_CHARS for r in refs)
