@@ -1134,3 +1134,56 @@ def test_the_day_a_report_was_issued_does_not_date_the_strikes_it_reviews() -> N
     claim = one(text, "civilians_harmed")
     assert (claim.party, claim.said_on.start) == ("amnesty", date(2019, 10, 16))
     assert claim.event_date.precision != "day"
+
+
+def test_a_hospital_named_by_its_own_name_then_its_town() -> None:
+    text = ("وأفاد مدير مستشفى الجلاء في بنغازي، في تصريح مساء اليوم، بأن غارة جوية على حي "
+            "سكني أمس أسفرت عن مقتل خمسة أشخاص.")
+    assert one(text, "killed").party == "benghazi_hospital"
+
+
+def test_a_statement_printed_whole_speaks_for_its_issuer() -> None:
+    text = ("وفيما يلي نص البيان الذي وزعته القيادة الأمريكية في أفريقيا مساء أمس، كما ورد:\n"
+            "نفذت القوات الأمريكية في 12 مارس ضربة جوية قرب أوباري أسفرت عن مقتل ثلاثة "
+            "مسلحين. ولا تشير تقديراتنا إلى إصابة أي مدني.\n"
+            "-انتهى-\n"
+            "وقال مصدر محلي في أوباري إن القتلى أربعة.")
+    got = {(c.party, c.kind, c.value) for c in read(text)}
+    assert ("africom", "killed", 3) in got
+    assert ("africom", "civilians_harmed", 0) in got
+    assert ("unnamed_local_source", "killed", 4) in got
+
+
+def test_an_introduction_without_the_promise_of_a_text_is_no_printed_statement() -> None:
+    text = ("وتحدثت القيادة الأمريكية في أفريقيا عن الضربة في بيان مقتضب:\n"
+            "وأفادت مصادر محلية بأن غارة قرب أوباري قتلت ثلاثة مسلحين.")
+    assert one(text, "killed").party == "unnamed_local_source"
+
+
+def test_aircraft_then_its_counted_strikes_are_one_strike_group_with_its_day() -> None:
+    text = ("يُذكر أن مقاتلات مصرية شنت في 26 مايو الماضي ست ضربات على أهداف في المدينة، قالت "
+            "القاهرة حينها إنها معسكرات للمسلحين.")
+    claim = one(text, "strikes")
+    assert (claim.value, claim.event_date.start) == (6, date(2019, 5, 26))
+
+
+def test_a_subheading_with_a_day_dates_the_strike_told_under_it() -> None:
+    text = ("أصدرت المنظمة تقريرا عن غارتين على درنة في عامين مختلفين.\n\n"
+            "الواقعة الأولى: ليل 3 مارس 2016\n\n"
+            "أصابت غارة جوية منزلا في حي باب طبرق، وقالت المنظمة إنها قتلت أربعة مدنيين.\n\n"
+            "الواقعة الثانية: صباح 9 يونيو 2017\n\n"
+            "قصفت طائرة مسيرة سوقا شعبية، وأحصت المنظمة سبعة قتلى.")
+    days = {c.value: c.event_date.start for c in read(text) if c.kind == "killed"}
+    assert days == {4: date(2016, 3, 3), 7: date(2017, 6, 9)}
+
+
+def test_a_dateline_above_the_story_is_no_subheading_of_a_strike() -> None:
+    text = ("طرابلس | الخميس 17 أكتوبر 2019\n\n"
+            "قالت مصادر محلية إن غارة جوية قتلت ثلاثة مسلحين قرب أوباري.")
+    assert one(text, "killed").event_date.precision != "day"
+
+
+def test_who_the_counted_dead_were_is_not_a_figure_of_its_own() -> None:
+    text = ("وقالت المنظمة إن القنبلة أصابت منزلا، ما أدى إلى مقتل خمسة مدنيين، هم رجل "
+            "وزوجته وثلاثة من أطفالهما.")
+    assert {c.value for c in read(text) if c.kind == "civilians_harmed"} == {5}

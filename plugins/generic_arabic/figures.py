@@ -50,6 +50,8 @@ _SHARE = re.compile(r"\s*(?:\S+\s+)?(?:منهم|منها)?\s*(?:في|ب)\s*"
 _OF_THEM_BY_STRIKES = re.compile(r"\s*منهم\s+(?:في|ب|جراء|اثر|نتيجه)\s*(?:ال)?(?:غارات|ضربات|"
                                  r"الغارات|الضربات|قصف|غاره|ضربه)" + lx.E)
 _OF_THEM_CIVILIANS = re.compile(r"\s*منهم\s+(?:\S+\s+){0,2}?(?:ال)?(?:مدنيون|مدنيين)" + lx.E)
+#: "ستة مدنيين، هم امرأة وثلاثة من أطفالها": who the counted were, not a figure of its own.
+_WHO_THEY_WERE = re.compile(r"[،,]\s*و?(?:هم|هما|هن)\s+[^.؛;:]*$")
 _LIST_GAP = re.compile(r"\s*(?:[،,]\s*)?و?\s*")
 _PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
 
@@ -141,6 +143,8 @@ def number_spots(article: Article, numbers: list[NumberHit], seg_start: int,
         if mention.vague and kinds == ["strikes"]:
             continue  # "عدة ضربات" is no count of strikes
         if not kinds:
+            continue
+        if out and _WHO_THEY_WERE.search(text, out[-1].position, number.start):
             continue
         partitive = _PARTITIVE.match(text, number.end)
         if partitive:

@@ -255,6 +255,9 @@ def _verbal_refs(article: Article, sentence: Sentence, nouns: list[Ref]) -> list
         if any(r.start <= m.start() < r.end + 40 or m.start() <= r.start < m.end()
                for r in [*nouns, *out]):
             continue  # the strike is already named here
+        if any(m.end() <= r.start < m.end() + 40 and not _CLAUSE_BREAK.search(
+                text, m.end(), r.start) for r in nouns):
+            continue  # "شنت مقاتلات مصرية في 26 مايو ست ضربات": the verb's own object
         definite = bool(_DEFINITE_AIRCRAFT.match(text, m.start()))  # "الطائرة استهدفت"
         out.append(Ref(m.start(), m.end(), definite, 1, False, verbal=True,
                        perpetrator=_perpetrator_in(article, m.start(), m.end() + 60)))

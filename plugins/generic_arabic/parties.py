@@ -39,6 +39,8 @@ _GROUP_HEAD = "التنظيم"
 #: An organisation's kind written before its name: "جمعية الهلال الأحمر", "لمنظمة الصحة العالمية".
 _KIND_BEFORE = re.compile(lx.W + r"[وفبل]?(?P<kind>جمعيه|جهاز|منظمه|هييه|لجنه|بعثه)\s+$")
 _BARE_HOSPITAL = re.compile(r"المستشفي" + lx.E)
+#: "مستشفى الهريش في درنة", "مستشفى ابن سينا بمدينة سرت": a hospital's own name, then its town.
+_HOSPITAL_NAME = re.compile(r"(?:[^\s،,.:؛«»\"]+\s+){1,2}?(?:في|ب)\s*(?:مدينه\s+)?")
 _VERB_BEFORE = re.compile(r"(?:" + lx.SAY.pattern + "|" + lx.DENY.pattern + r")\s*$")
 _BARE_COUNCIL = re.compile(r"[وفلب]?(?:ال)?(?:بلديه|مجلس\s+(?:ال)?بلدي)\s*")
 #: 'وكالة "أعماق"': the group's news agency, its name in quotes.
@@ -121,6 +123,9 @@ def _town_offices(article: Article, hits: list[PartyHit]) -> list[PartyHit]:
         if any(h.start <= m.start() < h.end for h in hits):
             continue
         found = _town_at(article, m.end(), 1)
+        if found is None and "مستشفي" in m.group(0):
+            named = _HOSPITAL_NAME.match(text, m.end())
+            found = _town_at(article, named.end(), 1) if named else None
         if found is None:
             continue
         town, end = found

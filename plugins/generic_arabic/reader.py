@@ -40,6 +40,7 @@ from .incidents import Incident, Incidents, Ref, attach, best_place, find_refs, 
 from .interviews import find_interview
 from .output import claim_drafts
 from .parties import office_town
+from .releases import find_printed_statements
 
 _SINCE_CHARS = 10
 _CLAUSE_GAP = 20
@@ -95,6 +96,8 @@ class Reader:
         self._figure_sentence: dict[tuple, int] = {}  # where a party's figure was first given
         self.interview = find_interview(self.article)
         self._answer = False  # the sentence being read is an interviewee's answer
+        self.printed = find_printed_statements(self.article, self.document.outlet)
+        self._issuer: str | None = None  # who issued the printed statement being read
         self._post_said: dict[str, DateValue] = {}  # party -> day, from a closing attribution
 
     def _next(self) -> int:
@@ -105,15 +108,32 @@ class Reader:
     # -- the article --
 
     def read(self) -> list[ClaimDraft]:
+        told = False  # a body sentence has been read: headings above it are datelines
         for index, sentence in enumerate(self.article.sentences):
             if sentence.heading:
+                if told:
+                    self._heading(sentence)
                 continue
+            told = True
             self.sentence_index = index
             self._sentence_first = len(self.drafts)
             self._answer = bool(self.interview and self.interview.answering(sentence.start))
+            self._issuer = next((p.party for p in self.printed if p.holds(sentence.start)), None)
             self._sentence(sentence)
         resolve_denials(self.drafts, self.denials, self.gazetteer, self.article.sentences)
         return claim_drafts(self)
+
+    def _heading(self, sentence: Sentence) -> None:
+        """"الحادثة الأولى: فجر 16 فبراير 2015": a subheading that gives one day opens the
+        account of that day's strike; what is told under it without a date of its own is of
+        that day. The publication day is left out: there a heading is a live blog's clock."""
+        days = [d for d in self.article.dates_in(sentence.start, sentence.end) if d.day]
+        if len(days) != 1 or days[0].mention.value.start == self.published:
+            return
+        places = [p.id for p in self.article.places_in(sentence.start, sentence.end)]
+        self.incidents.current = self.incidents.new(
+            date=days[0].mention.value, place=best_place(self.article, places),
+            said=self.published)
 
     # -- one sentence --
 
@@ -248,6 +268,8 @@ class Reader:
             party = post.party if post else None
         if party is None and self._answer and self.interview:
             return self.interview.party, "stated", False
+        if party is None and self._issuer:
+            return self._issuer, "stated", False
         if party is None and lx.NARRATION.search(self.article.text, seg_start,
                                                  min(seg_end, seg_start + 40)):
             return self.document.outlet, "outlet", False
