@@ -238,7 +238,8 @@ _P_CAL = (
     r"(?:(?:يوم" + _S + ")?(?:ال\u0640*)?(?P<cd>" + _DAYNUM + "|" + _DAYWORD + ")" + _S0
     + "(?:من" + _S + ")?)?"
     r"(?:(?P<csh>شهر" + _S + ")?(?P<cm>" + _MONTH + ")(?:" + _ALIAS + ")?"
-    r"|(?P<cpm>الشهر" + _S + _PMOD + "))(?P<cme>)"
+    r"|(?P<cpm>الشهر" + _S + _PMOD + "|ذلك" + _S + "الشهر" + _EOW + "(?!" + _S + _PMOD
+    + ")))(?P<cme>)"
     r"(?:" + _S0 + "[,،]?" + _S0 + "(?:من" + _S + ")?(?:(?:عام|العام|سنه|السنه)" + _S0 + ")?"
     r"(?P<cy>\d{4})(?!\d)"
     r"|" + _S + "(?:من" + _S + ")?(?P<cyr>(?:العام|السنه)" + _S + _RELMOD
@@ -540,8 +541,9 @@ def _resolve_cal(
 def _resolve_day_of_month_period(
     phrase: str, day: int | None, pub: date | None, anchors: _Anchors
 ) -> _Res | None:
-    """"التاسع من الشهر الجاري", "العاشر من الشهر نفسه": a day of a relative month."""
-    kind = _mod_kind(phrase.split(None, 1)[1])
+    """"التاسع من الشهر الجاري", "العاشر من الشهر نفسه", "يوم 19 من ذلك الشهر": a day of a
+    relative month."""
+    kind = "same" if phrase.startswith("ذلك") else _mod_kind(phrase.split(None, 1)[1])
     if kind in ("same", "following", "prev") and anchors.month is not None:
         base: date | None = date(anchors.month[0], anchors.month[1], 1)
         shift = {"same": 0, "following": 1, "prev": -1}[kind]

@@ -317,6 +317,16 @@ def test_anchored_periods() -> None:
     assert found[1].value.text == "العام الذي تلاه" and found[1].value.start == date(2012, 1, 1)
 
 
+def test_a_day_of_that_month_counts_from_the_month_last_written() -> None:
+    found = find_dates("أعلنت القيادة في سبتمبر 2019 أن غارة يوم 19 من ذلك الشهر قتلت ثمانية",
+                       date(2022, 3, 17))
+    assert (found[1].value.text, found[1].value.start, found[1].value.precision) == (
+        "يوم 19 من ذلك الشهر", date(2019, 9, 19), "day")
+    # "ذلك الشهر الماضي" is "that … last month": the month is the last one, not that one
+    last = find_dates("وجاء ذلك الشهر الماضي", date(2022, 3, 17))
+    assert [(m.value.text, m.value.start) for m in last] == [("الشهر الماضي", date(2022, 2, 1))]
+
+
 def test_anchored_period_without_anchor_is_unresolved() -> None:
     m = _one("وطرد منها في العام التالي", WED)
     assert not m.resolved and m.relative and m.value.precision == "unknown"

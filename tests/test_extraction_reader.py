@@ -1187,3 +1187,16 @@ def test_who_the_counted_dead_were_is_not_a_figure_of_its_own() -> None:
     text = ("وقالت المنظمة إن القنبلة أصابت منزلا، ما أدى إلى مقتل خمسة مدنيين، هم رجل "
             "وزوجته وثلاثة من أطفالهما.")
     assert {c.value for c in read(text) if c.kind == "civilians_harmed"} == {5}
+
+
+def test_a_participle_of_saying_speaks_for_whoever_acts_in_its_sentence() -> None:
+    text = ("وفي كلمته أمام اللجنة، دافع المتحدث باسم أفريكوم عن الحصيلة التي أعلنتها "
+            "الوفاق، قائلا إن الضربة قتلت ستة مسلحين.")
+    assert one(text, "killed").party == "africom"
+
+
+def test_a_participle_after_a_verb_of_saying_keeps_that_speaker() -> None:
+    text = ("نقلت وكالة رويترز عن مسؤول محلي في أوباري قوله إن الغارة قتلت ثلاثة، مضيفا أن "
+            "جريحين نقلا إلى المستشفى.")
+    assert {c.party for c in read(text) if c.kind in ("killed", "injured")} == {
+        "unnamed_local_source"}

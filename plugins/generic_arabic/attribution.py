@@ -88,10 +88,14 @@ def find_cues(article: Article, sentence: Sentence) -> list[Cue]:
             cues.append(Cue(m.start(), m.end(), "post", m.group().strip()))
     cues.sort(key=lambda c: c.start)
     parties = article.parties_in(ns, ne)
+    spoken = False  # a verb of saying came before in the sentence
     for cue in cues:
         cue.party = _speaker(article, cue, sentence, parties)
         if cue.word in lx.PARTICIPLES:
             cue.continues = True
+            if not spoken:
+                cue.party = _acting(article, cue, ns, parties)
+        spoken = spoken or cue.kind in ("say", "deny")
     return [c for c in cues if c.kind != "post" or c.party]
 
 
@@ -170,6 +174,24 @@ def _speaker(article: Article, cue: Cue, sentence: Sentence,
 
 
 _OWNER_GAP = re.compile(r"\s+(?:\S+\s+){0,2}?(?:ل|(?:التي|الذي)\s+\S+\s+)?$")
+
+
+#: A party after a preposition is no subject: "بالحصيلة التي أعلنتها القيادة", "مع الوفاق".
+_GOVERNED = re.compile(r"(?:^|\s)(?:[بل]|مع|عن|في|من|الي|علي|امام|ل)\s*$|[بل]$")
+
+
+def _acting(article: Article, cue: Cue, start: int, parties: list[PartyHit]) -> str | None:
+    """"تمسّك نائب قائد أفريكوم …، قائلاً إن": a participle with no verb of saying before it
+    speaks for whoever acts in its sentence, the first party there that is no complement."""
+    text = article.text
+    for hit in parties:
+        if hit.end > cue.start:
+            break
+        if _speaks(article.gazetteer, hit.id) and not _GOVERNED.search(
+                text, max(start, hit.start - 6), hit.start) and not _complement(
+                text, start, hit.start):
+            return hit.id
+    return None
 
 
 def _strike_owner(article: Article, before: list[PartyHit]) -> str | None:
