@@ -1200,3 +1200,9 @@ def test_a_participle_after_a_verb_of_saying_keeps_that_speaker() -> None:
             "جريحين نقلا إلى المستشفى.")
     assert {c.party for c in read(text) if c.kind in ("killed", "injured")} == {
         "unnamed_local_source"}
+
+
+def test_admitting_to_deaths_with_the_preposition_bi() -> None:
+    text = "واعترف تنظيم القاعدة في بيان بمقتل ثلاثة من عناصره وبإصابة اثنين في الغارة."
+    got = {(c.party, c.kind, c.value) for c in read(text)}
+    assert {("al_qaeda", "killed", 3), ("al_qaeda", "injured", 2)} <= got

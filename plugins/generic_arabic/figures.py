@@ -23,7 +23,7 @@ _TARGET_CHARS = 200
 _CLAUSE_END = re.compile(r"[،,؛;.:]")
 _CIVILIAN_NEXT = re.compile(r"\s*(?:\S+\s+){0,2}?(?:ال)?(?:مدنيين|مدنيون|مدنيان)" + lx.E)
 _BARE_AFTER_VERB = re.compile(
-    r"(?P<v>" + lx.W + r"[وف]?(?:قتلت|قتل|قتلا|قتلتا|قتلنا|اصابت|اصاب|جرحت|مقتل|اصابه|جرح)" + lx.E
+    r"(?P<v>" + lx.W + r"[وف]?ب?(?:قتلت|قتل|قتلا|قتلتا|قتلنا|اصابت|اصاب|جرحت|مقتل|اصابه|جرح)" + lx.E
     + r")\s*$"
 )
 _INJURED_AFTER = re.compile(
