@@ -1206,3 +1206,28 @@ def test_admitting_to_deaths_with_the_preposition_bi() -> None:
     text = "واعترف تنظيم القاعدة في بيان بمقتل ثلاثة من عناصره وبإصابة اثنين في الغارة."
     got = {(c.party, c.kind, c.value) for c in read(text)}
     assert {("al_qaeda", "killed", 3), ("al_qaeda", "injured", 2)} <= got
+
+
+def test_belonging_to_is_no_verb_of_saying_between_a_strike_and_its_day() -> None:
+    text = ("قتل أربعة مدنيين في غارة شنها طيران مسير تابع لقوات حفتر مساء أمس السبت على "
+            "مزرعة قرب مرزق، بحسب المجلس البلدي مرزق.")
+    claim = one(text, "civilians_harmed")
+    assert (claim.party, claim.event_date.start) == ("murzuq_municipality", date(2019, 10, 19))
+
+
+def test_the_spokesman_of_the_operations_room_named_before() -> None:
+    text = ("نفت غرفة عمليات عمر المختار، اليوم الأحد، مقتل مدنيين في غارة على درنة مساء "
+            "الجمعة.\n"
+            "وجاء على لسان الناطق باسم الغرفة، في تصريح خاص لـ«الموقع» اليوم، أن الغارة قتلت "
+            "خمسة إرهابيين.")
+    claim = one(text, "killed")
+    assert (claim.party, claim.event_date.start) == ("omar_mukhtar_operations_room",
+                                                      date(2019, 10, 18))
+    assert GAZETTEER.root(claim.party) == "lna"
+
+
+def test_the_derna_protection_force_is_the_shura_council_s_successor() -> None:
+    text = "وقالت قوة حماية درنة إن غارة جوية قتلت ثلاثة مدنيين في حي المغار."
+    claim = one(text, "civilians_harmed")
+    assert claim.party == "derna_protection_force"
+    assert GAZETTEER.root(claim.party) == "derna_shura_council"

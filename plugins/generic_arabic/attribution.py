@@ -71,6 +71,8 @@ def find_cues(article: Article, sentence: Sentence) -> list[Cue]:
                 continue  # "نقلت سيارة إسعاف جريحين": carried, not reported
             if bare in lx.REFUSE_WORDS and lx.REFUSAL.match(text, m.end()):
                 continue  # "رافضا تأكيد أي حصيلة": no denial
+            if bare == "تابع" and _BELONGING.match(text, m.end()):
+                continue  # "طيران مسيّر تابع لمليشيات حفتر": belonging to, not "he went on"
             if kind == "say" and bare in lx.DEEM_WORDS and lx.DISMISSED.search(
                     text, m.end(), min(ne, m.end() + 120)):
                 kind = "deny"  # "اعتبر أن هذه الأرقام عارية عن الصحة"
@@ -176,6 +178,7 @@ def _speaker(article: Article, cue: Cue, sentence: Sentence,
 _OWNER_GAP = re.compile(r"\s+(?:\S+\s+){0,2}?(?:ل|(?:التي|الذي)\s+\S+\s+)?$")
 
 
+_BELONGING = re.compile(r"\s+ل\S")
 #: A party after a preposition is no subject: "بالحصيلة التي أعلنتها القيادة", "مع الوفاق".
 _GOVERNED = re.compile(r"(?:^|\s)(?:[بل]|مع|عن|في|من|الي|علي|امام|ل)\s*$|[بل]$")
 
