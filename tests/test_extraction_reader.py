@@ -1231,3 +1231,13 @@ def test_the_derna_protection_force_is_the_shura_council_s_successor() -> None:
     claim = one(text, "civilians_harmed")
     assert claim.party == "derna_protection_force"
     assert GAZETTEER.root(claim.party) == "derna_shura_council"
+
+
+def test_a_running_count_written_before_its_noun_is_a_total() -> None:
+    text = ("وبهذه الضربة، يرتفع إلى ٣١ عدد المسلحين الذين أعلنت أفريكوم مقتلهم في الجنوب "
+            "الليبي منذ مطلع العام.\n"
+            "ويرتفع بذلك إلى خمس عدد الغارات التي أعلنتها القيادة منذ مطلع العام.")
+    got = {(c.kind, c.value, c.event_date.precision) for c in read(text)}
+    assert ("killed_total", 31, "unknown") in got
+    assert any(kind == "strikes" and value == 5 and precision != "day"
+               for kind, value, precision in got)

@@ -50,6 +50,11 @@ _SHARE = re.compile(r"\s*(?:\S+\s+)?(?:منهم|منها)?\s*(?:في|ب)\s*"
 _OF_THEM_BY_STRIKES = re.compile(r"\s*منهم\s+(?:في|ب|جراء|اثر|نتيجه)\s*(?:ال)?(?:غارات|ضربات|"
                                  r"الغارات|الضربات|قصف|غاره|ضربه)" + lx.E)
 _OF_THEM_CIVILIANS = re.compile(r"\s*منهم\s+(?:\S+\s+){0,2}?(?:ال)?(?:مدنيون|مدنيين)" + lx.E)
+#: "يرتفع بذلك إلى 24 عدد عناصر «داعش» الذين …": the figure comes before "عدد" and its noun.
+_COUNT_OF = re.compile(r"\s+(?:عدد|اجمالي)\s+(?:ال)?(?P<noun>\S+)")
+_SENTENCE_STOP = re.compile(r"[.؛\n]")
+#: "… الذين أعلنت أفريكوم مقتلهم / إنها قتلتهم": the people counted were killed.
+_KILLED_THEM = re.compile(lx.W + r"[وفل]?(?:مقتل|قتل|قتلت|قتلنا|تصفيه)(?:هم|هن)" + lx.E)
 #: "ستة مدنيين، هم امرأة وثلاثة من أطفالها": who the counted were, not a figure of its own.
 _WHO_THEY_WERE = re.compile(r"[،,]\s*و?(?:هم|هما|هن)\s+[^.؛;:]*$")
 _LIST_GAP = re.compile(r"\s*(?:[،,]\s*)?و?\s*")
@@ -161,8 +166,11 @@ def number_spots(article: Article, numbers: list[NumberHit], seg_start: int,
         previous_civilian = civilians
         harm = "injured" if "injured" in kinds else "killed" if "killed" in kinds else (
             _among(text, number.start))
+        # "يرتفع بذلك إلى 24 عدد عناصر …": a running count, so a total
+        running = mention.role == "other" and bool(_COUNT_OF.match(text, number.end))
         for kind in kinds:
             out.append(Spot(number.start, kind, mention.value, mention.qualifier, mention.vague,
+                            total=running,
                             number=number, harm=harm, subset=bool(subset),
                             part=lx.ORDINALS[share.group("ord")] if share and shared else None))
     return out
@@ -175,6 +183,9 @@ def _kinds(article: Article, number: NumberHit, seg_start: int, before_start: in
     text = article.text
     mention = number.mention
     if mention.role != "count":
+        count_of = _COUNT_OF.match(text, number.end)
+        if mention.role == "other" and mention.value is not None and count_of:
+            return _counted(text, bare(count_of.group("noun")), count_of.end())
         if mention.role == "other" and mention.value is not None:
             verb = _BARE_AFTER_VERB.search(text, max(before_start, number.start - 25), number.start)
             if verb:  # "قتلت أربعة", "فقتلت اثنين": the people the verb took
@@ -227,6 +238,23 @@ def _kinds(article: Article, number: NumberHit, seg_start: int, before_start: in
     if civilian and kind in (None, "killed", "injured"):
         kinds.append("civilians_harmed")
     return kinds
+
+
+def _counted(text: str, noun: str, after: int) -> list[str]:
+    """What "N عدد <noun> …" counts: strikes, or people the relative clause after them says
+    were killed ("الذين أعلنت أفريكوم مقتلهم", across its verb of saying) or wounded."""
+    noun = noun.strip("«»\"“”")
+    if lx.NOUN_KIND.get(noun) == "strikes" or noun in ("الضربات", "الغارات"):
+        return ["strikes"]
+    if not _person(noun):
+        return []
+    stop = _SENTENCE_STOP.search(text, after, after + 80)
+    tail_end = stop.start() if stop else after + 80
+    kill = _last(lx.KILL, text, after, tail_end) or _last(_KILLED_THEM, text, after, tail_end)
+    injure = _last(lx.INJURE, text, after, tail_end)
+    if kill is not None and (injure is None or kill < injure):
+        return ["killed"]
+    return ["injured"] if injure is not None else []
 
 
 def _among(text: str, position: int) -> str:

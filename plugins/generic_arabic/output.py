@@ -69,7 +69,7 @@ def _claim(reader: Reader, draft: Draft, kind: str, incident: Incident) -> tuple
     part_count: int | None = None
     part_dates: list[DateValue] = []
     extra: dict = {}
-    if kind in ("killed_total", "remaining_strength"):
+    if kind in ("killed_total", "remaining_strength") or (kind == "strikes" and spot.total):
         part_dates = [p.date for p in incident.parts if p.date and p.date.precision == "day"]
         part_count = incident.count if incident.count and incident.count >= 2 else (
             _series_count(reader.article, draft.sentence))
