@@ -1128,6 +1128,13 @@ def test_the_day_a_named_campaign_began_is_not_its_total_s_day() -> None:
     assert one(text, "strikes").event_date.start != date(2019, 8, 1)
 
 
+def test_the_start_of_a_named_campaign_written_without_in_dates_no_strike() -> None:
+    text = ("وأوضحت أفريكوم، في تحديثها اليومي منذ انطلاق عملية «البرق الأوديسي» مطلع أغسطس "
+            "الماضي، أن الضربات دمرت ثلاث سيارات.")
+    claim = one(text, "vehicles_destroyed")
+    assert claim.event_date.start != date(2019, 8, 1)
+
+
 def test_the_day_a_report_was_issued_does_not_date_the_strikes_it_reviews() -> None:
     text = ("أصدرت منظمة العفو الدولية، الأربعاء، تقريرا عن ثلاث حوادث قصف جوي تعرضت لها "
             "درنة، وخلص إلى أنها أسفرت مجتمعة عن مقتل ما لا يقل عن 31 مدنيا.")
