@@ -92,11 +92,10 @@ def find_cues(article: Article, sentence: Sentence) -> list[Cue]:
     parties = article.parties_in(ns, ne)
     spoken = False  # a verb of saying came before in the sentence
     for cue in cues:
-        cue.party = _speaker(article, cue, sentence, parties)
-        if cue.word in lx.PARTICIPLES:
-            cue.continues = True
-            if not spoken:
-                cue.party = _acting(article, cue, ns, parties)
+        participle = cue.word in lx.PARTICIPLES
+        cue.party = _acting(article, cue, ns, parties) if participle and not spoken else (
+            _speaker(article, cue, sentence, parties))
+        cue.continues = cue.continues or participle
         spoken = spoken or cue.kind in ("say", "deny")
     return [c for c in cues if c.kind != "post" or c.party]
 
@@ -180,7 +179,7 @@ _OWNER_GAP = re.compile(r"\s+(?:\S+\s+){0,2}?(?:ل|(?:التي|الذي)\s+\S+\s
 
 _BELONGING = re.compile(r"\s+ل\S")
 #: A party after a preposition is no subject: "بالحصيلة التي أعلنتها القيادة", "مع الوفاق".
-_GOVERNED = re.compile(r"(?:^|\s)(?:[بل]|مع|عن|في|من|الي|علي|امام|ل)\s*$|[بل]$")
+_GOVERNED = re.compile(r"(?:^|\s)(?:[بل]|مع|عن|في|من|الي|علي|امام)\s*$|[بل]$")
 
 
 def _acting(article: Article, cue: Cue, start: int, parties: list[PartyHit]) -> str | None:

@@ -123,8 +123,11 @@ def number_spots(article: Article, numbers: list[NumberHit], seg_start: int,
             floor = previous.end
         if mention.role == "count" and mention.noun is not None:
             previous = number  # "الغارات الأربع" describes its noun: it takes no casualty word
-        kinds = _kinds(article, number, seg_start, max(floor, number.start - _BEFORE_CHARS),
-                       seg_end)
+        # "يرتفع بذلك إلى 24 عدد عناصر …": a running count, its noun after "عدد", so a total
+        count_of = _COUNT_OF.match(text, number.end) if (
+            mention.role == "other" and mention.value is not None) else None
+        kinds = _counted(text, count_of.group("noun"), count_of.end()) if count_of else _kinds(
+            article, number, seg_start, max(floor, number.start - _BEFORE_CHARS), seg_end)
         if not kinds and out and mention.role != "ordinal" and (
                 bare(mention.noun or "") in _OTHERS or lx.WAS_BEFORE.search(
                 text, max(out[-1].position, number.start - 30), number.start)):
@@ -166,11 +169,9 @@ def number_spots(article: Article, numbers: list[NumberHit], seg_start: int,
         previous_civilian = civilians
         harm = "injured" if "injured" in kinds else "killed" if "killed" in kinds else (
             _among(text, number.start))
-        # "يرتفع بذلك إلى 24 عدد عناصر …": a running count, so a total
-        running = mention.role == "other" and bool(_COUNT_OF.match(text, number.end))
         for kind in kinds:
             out.append(Spot(number.start, kind, mention.value, mention.qualifier, mention.vague,
-                            total=running,
+                            total=count_of is not None,
                             number=number, harm=harm, subset=bool(subset),
                             part=lx.ORDINALS[share.group("ord")] if share and shared else None))
     return out
@@ -183,9 +184,6 @@ def _kinds(article: Article, number: NumberHit, seg_start: int, before_start: in
     text = article.text
     mention = number.mention
     if mention.role != "count":
-        count_of = _COUNT_OF.match(text, number.end)
-        if mention.role == "other" and mention.value is not None and count_of:
-            return _counted(text, bare(count_of.group("noun")), count_of.end())
         if mention.role == "other" and mention.value is not None:
             verb = _BARE_AFTER_VERB.search(text, max(before_start, number.start - 25), number.start)
             if verb:  # "قتلت أربعة", "فقتلت اثنين": the people the verb took
@@ -243,8 +241,8 @@ def _kinds(article: Article, number: NumberHit, seg_start: int, before_start: in
 def _counted(text: str, noun: str, after: int) -> list[str]:
     """What "N عدد <noun> …" counts: strikes, or people the relative clause after them says
     were killed ("الذين أعلنت أفريكوم مقتلهم", across its verb of saying) or wounded."""
-    noun = noun.strip("«»\"“”")
-    if lx.NOUN_KIND.get(noun) == "strikes" or noun in ("الضربات", "الغارات"):
+    noun = bare(noun).strip("«»\"“”")
+    if lx.NOUN_KIND.get(noun) == "strikes":
         return ["strikes"]
     if not _person(noun):
         return []

@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import lexicon as lx
 from .article import Article
 
 #: The introduction promises the text itself: "نص البيان", "ننشره كما ورد", "ترجمة غير رسمية".
 _PROMISE = re.compile(
-    r"(?:\bنص\s+(?:ال)?(?:بيان|تصريح|رساله|تغريده|منشور)|\bنصه\b|\bنصها\b|كما\s+ورد|"
-    r"ترجمه\s+(?:غير\s+رسميه|كامله)|\bما\s+يلي\b|\bفيما\s+يلي\b|\bفي\s+ما\s+يلي\b)"
+    lx.W + r"(?:نص\s+(?:ال)?(?:بيان|تصريح|رساله|تغريده|منشور)|(?:نصه|نصها|ما\s+يلي|فيما\s+يلي|"
+    r"في\s+ما\s+يلي)" + lx.E + r")|كما\s+ورد|ترجمه\s+(?:غير\s+رسميه|كامله)"
 )
 #: A paragraph that ends the printed text.
 _END = re.compile(
